@@ -1,0 +1,75 @@
+#pragma once
+// Friction-ridge features of one impression, in EFS terms. Positions are in
+// pixels of the impression's image (origin top-left, x right, y down) at the
+// feature set's ppi; directions in radians, counter-clockwise from the +x axis
+// as seen on screen (so y up), pointing along the ridge away from the minutia,
+// as EFS and ISO/IEC 19794-2 define it. Formats convert at their edge.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/model/vocabulary.h"
+
+namespace ridgeline {
+
+struct Point2 {
+  double x = 0, y = 0;
+  bool operator==(const Point2&) const = default;
+};
+
+struct Minutia {
+  double x = 0, y = 0;
+  double direction = 0;                 // radians, [0, 2pi)
+  MinutiaType type = MinutiaType::Unknown;
+  double positionRadius = 0;            // EFS MRU-style position uncertainty, px (0 = not stated)
+  double directionUncertainty = 0;      // EFS MDU-style, radians (0 = not stated)
+  int quality = -1;                     // 0-100, -1 when unknown
+  bool operator==(const Minutia&) const = default;
+};
+
+struct Core {
+  double x = 0, y = 0;
+  std::optional<double> direction;  // radians, pointing out of the innermost recurve
+  double positionRadius = 0;
+  bool operator==(const Core&) const = default;
+};
+
+struct Delta {
+  double x = 0, y = 0;
+  std::vector<double> directions;  // up to three, radians
+  double positionRadius = 0;
+  bool operator==(const Delta&) const = default;
+};
+
+// EFS clarity (9.353 CLQ-style local quality) per square block: 0 background,
+// 1 debatable ridge flow, 2 definitive ridge flow, 3 definitive minutiae,
+// 4 definitive ridge edges, 5 definitive pores. Shown as red, yellow, green,
+// blue, aqua for 1-5.
+struct ClarityMap {
+  int blockSize = 16;  // pixels per block side
+  int cols = 0, rows = 0;
+  std::vector<std::uint8_t> levels;  // rows * cols, row-major
+  std::uint8_t at(int col, int row) const { return levels[static_cast<size_t>(row * cols + col)]; }
+  bool operator==(const ClarityMap&) const = default;
+};
+
+struct FeatureSet {
+  FeatureAuthor author = FeatureAuthor::Examiner;
+  std::string authorName;  // examiner's user name or extractor's name/version
+  double ppi = 500;
+  std::vector<Minutia> minutiae;
+  std::vector<Core> cores;
+  std::vector<Delta> deltas;
+  std::vector<Point2> regionOfInterest;  // polygon; empty = whole image
+  std::optional<ClarityMap> clarity;
+  ValueDetermination value = ValueDetermination::Unset;
+  std::string patternClass;  // EFS PAT general class code: "AU", "WU", "RS", "LS"... or empty
+  int quality = -1;          // overall 0-100, -1 when unknown
+  bool operator==(const FeatureSet&) const = default;
+};
+
+// Normalises an angle to [0, 2pi).
+double normalizeAngle(double radians);
+
+}  // namespace ridgeline
