@@ -1,6 +1,7 @@
 #include "core/model/vocabulary.h"
 
 #include <array>
+#include <tuple>
 #include <utility>
 
 namespace ridgeline {
