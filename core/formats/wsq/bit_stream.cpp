@@ -27,7 +27,7 @@ std::uint16_t BitReader::markerAt() const {
   return static_cast<std::uint16_t>((data_[pos_] << 8) | data_[pos_ + 1]);
 }
 
-void BitWriter::emit(std::uint8_t byte) {
+void BitWriter::emitByte(std::uint8_t byte) {
   out_.push_back(byte);
   if (byte == 0xFF) out_.push_back(0x00);
 }
@@ -36,7 +36,7 @@ void BitWriter::put(std::uint32_t bits, int count) {
   for (int i = count - 1; i >= 0; --i) {
     acc_ = (acc_ << 1) | ((bits >> i) & 1u);
     if (++count_ == 8) {
-      emit(static_cast<std::uint8_t>(acc_));
+      emitByte(static_cast<std::uint8_t>(acc_));
       acc_ = 0;
       count_ = 0;
     }

@@ -36,7 +36,7 @@ class BitWriter {
   void flush();  // pads with 1-bits to a byte boundary
 
  private:
-  void emit(std::uint8_t byte);
+  void emitByte(std::uint8_t byte);
   std::vector<std::uint8_t>& out_;
   std::uint32_t acc_ = 0;
   int count_ = 0;

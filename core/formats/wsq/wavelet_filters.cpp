@@ -94,10 +94,9 @@ FilterBank makeFilterBank(const TransformTable& t) {
     // Half-sample filters: offsets +-(c + 1/2). The highpass filters are antisymmetric.
     auto idx = [](int d2) { return static_cast<size_t>((std::abs(d2) - 1) / 2); };
     fb.analysisLow = expand(t.lowpassLength, [&](int d2) { return lo[idx(d2)]; });
-    fb.analysisHigh = expand(t.highpassLength, [&](int d2) {
-      const double v = alternate(static_cast<int>(idx(d2))) * hi[idx(d2)];
-      return d2 > 0 ? v : -v;
-    });
+    // (Only tests analyse with even filters; this orientation is the one the
+    // synthesis below inverts exactly.)
+    fb.analysisHigh = expand(t.highpassLength, [&](int d2) { return d2 > 0 ? -hi[idx(d2)] : hi[idx(d2)]; });
     fb.synthesisLow = expand(t.highpassLength, [&](int d2) {
       return -alternate(static_cast<int>(idx(d2))) * hi[idx(d2)];
     });
