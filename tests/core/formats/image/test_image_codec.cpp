@@ -61,7 +61,7 @@ class TestImageCodec : public QObject {
     };
     for (const Case c : {Case{ImageFormat::Png, true, 500}, Case{ImageFormat::Tiff, true, 500},
                          Case{ImageFormat::Bmp, true, 500}, Case{ImageFormat::Pgm, true, 0},
-                         Case{ImageFormat::Jpeg, false, 500}, Case{ImageFormat::Jpeg2000, false, 0},
+                         Case{ImageFormat::Jpeg, false, 500}, Case{ImageFormat::Jpeg2000, true, 500},
                          Case{ImageFormat::Wsq, false, 500}}) {
       GrayImage in{m, 500};
       const auto bytes = encodeImage(in, c.f);
