@@ -2,6 +2,7 @@
 // by GS, ended by FS. The record's length comes from its first field (LEN),
 // which is read before anything else so a binary image field can be taken
 // whole even when its bytes happen to contain separators.
+#include <algorithm>
 #include <string>
 
 #include "core/formats/ansinist/record_readers.h"
@@ -97,6 +98,16 @@ std::size_t readLength(std::span<const std::uint8_t> s, std::size_t offset, cons
   return static_cast<std::size_t>(len);
 }
 
+// NBIS test transactions write "T.999:<length>" GS "T.999:<data>": a text
+// field before the real data field with the same tag. When the value up to
+// the next GS is followed by the same tag again, this one is text.
+bool repeatsTag(std::span<const std::uint8_t> s, std::size_t pos, std::size_t end, std::span<const std::uint8_t> tag) {
+  std::size_t gs = pos;
+  while (gs < end && s[gs] != kGS) ++gs;
+  if (gs >= end || end - gs - 1 < tag.size()) return false;
+  return std::equal(tag.begin(), tag.end(), s.begin() + static_cast<long>(gs + 1));
+}
+
 }  // namespace
 
 bool isBinaryRecordType(int type) { return type >= 3 && type <= 8; }
@@ -129,7 +140,7 @@ Record readTaggedRecord(std::span<const std::uint8_t> s, std::size_t offset, int
     Field field{record.type, tag.number, {}, false, {}};
     const std::string text(reinterpret_cast<const char*>(&s[fieldStart]), tag.textLength);
     if (text != field.tag()) field.tagText = text;
-    if (tag.number == 999 && hasBinaryDataField(record.type)) {
+    if (tag.number == 999 && hasBinaryDataField(record.type) && !repeatsTag(s, pos, end, s.subspan(fieldStart, tag.textLength + 1))) {
       field.binary = true;
       field.subfields.push_back({{std::string(reinterpret_cast<const char*>(s.data()) + pos, end - pos)}});
       pos = end;

@@ -26,15 +26,17 @@ std::string Field::tag() const {
   return buf;
 }
 
+// The last occurrence: a repeated field (malformed, reported by the reader)
+// is read as its final value, as NBIS does for its x.999 test files.
 const Field* Record::find(int fieldNumber) const {
-  for (const Field& f : fields)
-    if (f.number == fieldNumber) return &f;
+  for (auto it = fields.rbegin(); it != fields.rend(); ++it)
+    if (it->number == fieldNumber) return &*it;
   return nullptr;
 }
 
 Field* Record::find(int fieldNumber) {
-  for (Field& f : fields)
-    if (f.number == fieldNumber) return &f;
+  for (auto it = fields.rbegin(); it != fields.rend(); ++it)
+    if (it->number == fieldNumber) return &*it;
   return nullptr;
 }
 

@@ -6,6 +6,7 @@
 #include <charconv>
 #include <cstring>
 #include <string>
+#include <unordered_set>
 
 #include "core/formats/ansinist/record_readers.h"
 #include "core/util/errors.h"
@@ -97,6 +98,16 @@ void checkCharacterSets(const Transaction& t, std::vector<std::string>& warnings
   }
 }
 
+void checkRepeatedFields(const Transaction& t, std::vector<std::string>& warnings) {
+  for (std::size_t r = 0; r < t.records.size(); ++r) {
+    std::unordered_set<int> seen;
+    for (const Field& f : t.records[r].fields)
+      if (!seen.insert(f.number).second)
+        warnings.push_back(describeRecord(t.records[r], r) + ", field " + f.tag() +
+                           ": appears more than once; the last occurrence is used");
+  }
+}
+
 }  // namespace
 
 bool looksLikeAnsiNist(const std::uint8_t* bytes, std::size_t size) {
@@ -137,6 +148,7 @@ Transaction readTransaction(const std::vector<std::uint8_t>& bytes) {
                      " records ending at byte offset " + std::to_string(offset) + " but the file has " +
                      std::to_string(bytes.size() - offset) + " more bytes (unlisted records or trailing data)");
   checkCharacterSets(t, t.warnings);
+  checkRepeatedFields(t, t.warnings);
   return t;
 }
 

@@ -10,10 +10,13 @@
 #include <iostream>
 #include <iterator>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "core/formats/ansinist/record_image.h"
 #include "core/formats/ansinist/transaction.h"
+#include "core/formats/ansinist/type9_features.h"
 #include "core/formats/iso/iso19794_2.h"
 #include "core/util/errors.h"
 #include "machine_info.h"
@@ -30,7 +33,41 @@ std::vector<std::uint8_t> readAll(const fs::path& p) {
 
 struct Tally {
   int read = 0, roundTripped = 0, rejected = 0, mismatched = 0, warnings = 0;
+  int images = 0, imagesDecoded = 0, imagesNotDecodable = 0, imagesFailed = 0;
+  int type9 = 0, type9Mapped = 0, type9Failed = 0;
 };
+
+// Decodes every record image and maps every Type-9 record; failures are
+// printed with the reader's message.
+void checkContents(const ansinist::Transaction& tr, Tally& t) {
+  for (std::size_t i = 0; i < tr.records.size(); ++i) {
+    try {
+      if (tr.records[i].type == 9) {
+        ++t.type9;
+        const auto f = ansinist::readType9Features(tr, i);
+        ++t.type9Mapped;
+        std::cout << "    Type-9 record " << i + 1 << ": " << f.source << ", " << f.features.minutiae.size()
+                  << " minutiae\n";
+        continue;
+      }
+      const auto info = ansinist::recordImageInfo(tr, i);
+      if (!info) continue;
+      ++t.images;
+      if (!info->decodable) {
+        ++t.imagesNotDecodable;
+        std::cout << "    record " << i + 1 << " image not decoded: " << info->note << "\n";
+        continue;
+      }
+      const GrayImage img = ansinist::decodeRecordImage(tr, i);
+      ++t.imagesDecoded;
+      std::cout << "    record " << i + 1 << " (Type-" << tr.records[i].type << ") " << formatName(img.sourceFormat) << " "
+                << img.pixels.cols << "x" << img.pixels.rows << "\n";
+    } catch (const Error& e) {
+      ++(tr.records[i].type == 9 ? t.type9Failed : t.imagesFailed);
+      std::cout << "    FAILED: " << e.what() << "\n";
+    }
+  }
+}
 
 std::string kindOf(const fs::path& p) {
   const std::string ext = p.extension().string();
@@ -44,12 +81,13 @@ void check(const fs::path& p, const std::string& kind, Tally& t) {
   try {
     std::vector<std::uint8_t> written;
     std::string detail;
+    std::optional<ansinist::Transaction> transaction;
     if (kind == "ANSI/NIST") {
       const auto tr = ansinist::readTransaction(bytes);
       written = ansinist::writeTransaction(tr);
       detail = std::to_string(tr.records.size()) + " records";
       t.warnings += static_cast<int>(tr.warnings.size());
-      for (const auto& w : tr.warnings) std::cout << "    warning: " << w << "\n";
+      transaction = tr;
     } else {
       const auto iso = iso19794_2::readIso19794_2(bytes);
       written = iso19794_2::writeIso19794_2(iso);
@@ -64,6 +102,10 @@ void check(const fs::path& p, const std::string& kind, Tally& t) {
       ++t.mismatched;
       std::cout << "  MISMATCH  " << p.string() << " written back differs (" << written.size() << " vs "
                 << bytes.size() << " bytes)\n";
+    }
+    if (transaction) {
+      for (const auto& w : transaction->warnings) std::cout << "    warning: " << w << "\n";
+      checkContents(*transaction, t);
     }
   } catch (const Error& e) {
     ++t.rejected;
@@ -100,6 +142,10 @@ int main(int argc, char** argv) {
     std::cout << kind << ": " << t.read + t.rejected << " files, " << t.read << " read (" << t.roundTripped
               << " byte-identical after write), " << t.rejected << " rejected with an error, " << t.warnings
               << " warnings\n";
+    if (kind == "ANSI/NIST")
+      std::cout << "  record images: " << t.images << ", decoded " << t.imagesDecoded << ", not decodable (1-bit/vector) "
+                << t.imagesNotDecodable << ", failed " << t.imagesFailed << "; Type-9 records: " << t.type9
+                << ", mapped " << t.type9Mapped << ", failed " << t.type9Failed << "\n";
     bad += t.mismatched;
   }
   return bad ? 1 : 0;

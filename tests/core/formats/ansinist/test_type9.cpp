@@ -103,6 +103,28 @@ class TestType9 : public QObject {
     QVERIFY(!recordImageInfo(t, 2));  // Type-9 has no image
   }
 
+  // Images inside records through the shared codec: raw, WSQ (Type-4),
+  // JPEG (Type-10), PNG (Type-17).
+  void decodesRecordImages() {
+    const Transaction raw = readTransaction(readAnsiNistFixture("type-9-14-std.an2"));
+    const GrayImage a = decodeRecordImage(raw, 3);
+    QCOMPARE(a.pixels.cols, 800);
+    QCOMPARE(a.pixels.rows, 768);
+    QCOMPARE(a.ppi, 500.0);
+    const Transaction wsq = readTransaction(readAnsiNistFixture("type-4-slaps.an2"));
+    const auto info = recordImageInfo(wsq, 2);
+    const GrayImage b = decodeRecordImage(wsq, 2);
+    QCOMPARE(b.pixels.cols, info->width);
+    QCOMPARE(b.pixels.rows, info->height);
+    const Transaction jpeg = readTransaction(readAnsiNistFixture("type-10-branded-tattoo-mark.an2"));
+    const GrayImage c = decodeRecordImage(jpeg, 2);
+    QVERIFY(c.pixels.cols > 0);
+    const Transaction png = readTransaction(readAnsiNistFixture("type-17-iris.an2"));
+    const GrayImage d = decodeRecordImage(png, 2);
+    QCOMPARE(d.pixels.cols, recordImageInfo(png, 2)->width);
+    QVERIFY_THROWS_EXCEPTION(InputError, decodeRecordImage(raw, 2));  // Type-9: no image
+  }
+
   void writesAndReadsEfsWithCorrespondences() {
     TransactionBuilder b({.typeOfTransaction = "LFS", .originatingAgency = "RIDGE0001", .controlNumber = "T1",
                           .date = "20261122", .gmt = "20261122024500Z"});
