@@ -53,6 +53,7 @@ void Record::set(int fieldNumber, const std::string& value) {
 
 int Record::idc() const {
   if (encoding == RecordEncoding::Binary) return binaryBytes.size() > 4 ? binaryBytes[4] : -1;
+  if (type == 1) return -1;  // Type-1 has no IDC; its x.002 is the version
   const Field* f = find(2);
   if (!f) return -1;
   const std::string& v = f->value();
