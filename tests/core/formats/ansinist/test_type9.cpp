@@ -9,6 +9,7 @@
 #include "ansinist_fixtures.h"
 #include "core/formats/ansinist/record_image.h"
 #include "core/formats/ansinist/transaction_builder.h"
+#include "core/formats/ansinist/type98_audit_log.h"
 #include "core/formats/ansinist/type9_features.h"
 #include "core/util/errors.h"
 
@@ -207,6 +208,23 @@ class TestType9 : public QObject {
     min->subfields[1].items[1] = "100";
     min->subfields[1].items[3] = "Q";
     QVERIFY_THROWS_EXCEPTION(InputError, readType9Features(t, 2));
+  }
+
+  void appendsAndReadsTheType98AuditLog() {
+    TransactionBuilder b({.date = "20261122", .gmt = "20261122024500Z"});
+    b.addLatentImage(grayRaw(20, 20));
+    Transaction t = b.build();
+    appendAuditEvent(t, 7, {"ADD", "analysis", "9.331", "RIDGE0001", "20261122030000Z", "ridgeline 0.1", {}});
+    appendAuditEvent(t, 7, {"MODIFY", "verification", "9.331", "RIDGE0001", "20261122031000Z", "", {}});
+    const Transaction back = readTransaction(writeTransaction(t));
+    QVERIFY(back.warnings.empty());
+    const auto logs = readAuditLogs(back);
+    QCOMPARE(logs.size(), size_t(1));
+    QCOMPARE(logs[0].idc, 7);
+    QCOMPARE(logs[0].revision, std::string("2"));
+    QCOMPARE(logs[0].entries.size(), size_t(2));
+    QCOMPARE(logs[0].entries[1].event, std::string("MODIFY"));
+    QCOMPARE(logs[0].entries[0].process, std::string("ridgeline 0.1"));
   }
 
   void builderRefusesWhatItCannotWrite() {
