@@ -88,6 +88,21 @@ class TestTransaction : public QObject {
     }
   }
 
+  // Found by fuzz_ansinist: a LEN written with leading zeros ("1.001:00127")
+  // is right and must be kept as written.
+  void keepsLengthWrittenWithLeadingZeros() {
+    auto bytes = readAnsiNistFixture("sign_vec.an2");
+    const std::string original(bytes.begin(), bytes.end());
+    QVERIFY(original.rfind("1.001:127", 0) == 0);
+    std::string padded = "1.001:00127" + original.substr(9);  // two more digits here ...
+    padded.erase(padded.find("sig11"), 2);                      // ... two fewer in "sig11": still 127
+    const std::vector<std::uint8_t> in(padded.begin(), padded.end());
+    QVERIFY(std::string(in.begin(), in.end()).find(kFS) == 126);
+    const Transaction t = readTransaction(in);
+    QCOMPARE(t.records[0].find(1)->value(), std::string("00127"));
+    QVERIFY(writeTransaction(t) == in);
+  }
+
   void recomputesLengthsOfEditedRecords() {
     Transaction t = readTransaction(readAnsiNistFixture("type-9-14-std.an2"));
     t.records[1].set(3, "a longer domain-defined text than before");
