@@ -143,8 +143,9 @@ cv::Mat toPixels(const Plane& plane, const FrameHeader& f) {
     const float* src = plane.row(y);
     std::uint8_t* dst = out.ptr<std::uint8_t>(y);
     for (int x = 0; x < plane.width; ++x) {
-      const float v = src[x] * r + m + 0.5f;
-      dst[x] = v <= 0.0f ? 0 : v >= 255.0f ? 255 : static_cast<std::uint8_t>(v);
+      // Round half up and clamp: reconstruction can overshoot the 8-bit range.
+      const float v = std::min(std::max(src[x] * r + m + 0.5f, 0.0f), 255.0f);
+      dst[x] = static_cast<std::uint8_t>(v);
     }
   }
   return out;
