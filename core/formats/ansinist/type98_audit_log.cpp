@@ -15,8 +15,8 @@ std::string valueOf(const Record& r, int number) {
 AuditLogEntry entryFrom(const Subfield& s) {
   AuditLogEntry e;
   e.items = s.items;
-  std::string* slots[] = {&e.event, &e.reason, &e.information, &e.agency, &e.time, &e.process};
-  for (std::size_t i = 0; i < s.items.size() && i < 6; ++i) *slots[i] = s.items[i];
+  std::string* slots[] = {&e.event, &e.reason, &e.information, &e.agent, &e.oldValue};
+  for (std::size_t i = 0; i < s.items.size() && i < 5; ++i) *slots[i] = s.items[i];
   return e;
 }
 
@@ -33,7 +33,7 @@ std::vector<AuditLog> readAuditLogs(const Transaction& t) {
     log.formatOwner = valueOf(r, 3);
     log.source = valueOf(r, 4);
     log.formatType = valueOf(r, 5);
-    log.creationTime = valueOf(r, 6);
+    log.creationTime = valueOf(r, 6);  // DCD, GMT
     log.revision = valueOf(r, 901);
     if (const Field* alf = r.find(900))
       for (const Subfield& s : alf->subfields) log.entries.push_back(entryFrom(s));
@@ -44,7 +44,8 @@ std::vector<AuditLog> readAuditLogs(const Transaction& t) {
 
 void appendAuditEvent(Transaction& t, int idc, const AuditLogEntry& entry, const std::string& formatOwner,
                       const std::string& formatType) {
-  if (entry.event.empty()) throw UsageError("Type-98 audit event needs an event (ADD, MODIFY, DELETE ...)");
+  if (entry.event.empty() || entry.information.empty() || entry.agent.empty())
+    throw UsageError("Type-98 audit event needs EVT (event), IID (information identifier) and AGT (agent)");
   Record* record = nullptr;
   for (Record& r : t.records)
     if (r.type == 98 && r.idc() == idc) record = &r;
@@ -60,7 +61,7 @@ void appendAuditEvent(Transaction& t, int idc, const AuditLogEntry& entry, const
     record = &t.records.back();
     rebuildContentsField(t);
   }
-  Subfield s{{entry.event, entry.reason, entry.information, entry.agency, entry.time, entry.process}};
+  Subfield s{{entry.event, entry.reason, entry.information, entry.agent, entry.oldValue}};
   while (!s.items.empty() && s.items.back().empty()) s.items.pop_back();
   Field* alf = record->find(900);
   if (!alf) {

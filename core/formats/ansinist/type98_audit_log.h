@@ -1,9 +1,10 @@
 #pragma once
-// Type-98 information assurance records: the audit log field 98.900 ALF (who
-// did what to which part of the transaction, when) and the revision number
-// 98.901 ARN. Each ALF subfield is one event; item order as we read the
-// 2011 layout: event, event reason, information identifier, agency, GMT,
-// process. Items beyond those are kept in `items`.
+// Type-98 information assurance records: the audit log field 98.900 ALF
+// (what happened to which part of the transaction, why, by whom) and the
+// revision number 98.901 ARN. Each ALF subfield is one event with items
+// EVT event, EVR event reason, IID information identifier ("IDC,field,
+// subfield repeat,item mnemonic", NA where none, e.g. "3,9.373,4,NA"),
+// AGT agent, OLD old value. Items beyond those are kept in `items`.
 #include <string>
 #include <vector>
 
@@ -12,12 +13,11 @@
 namespace ridgeline::ansinist {
 
 struct AuditLogEntry {
-  std::string event;          // ADD, MODIFY, DELETE, READ ...
-  std::string reason;
-  std::string information;    // which record/field, e.g. "9.331"
-  std::string agency;
-  std::string time;           // GMT YYYYMMDDhhmmssZ
-  std::string process;
+  std::string event;        // EVT: Added, Modified, Deleted, Corrupted ...
+  std::string reason;       // EVR, optional
+  std::string information;  // IID: "IDC,field,subfield repeat,item mnemonic"
+  std::string agent;        // AGT: who or what made the change
+  std::string oldValue;     // OLD, optional
   std::vector<std::string> items;  // every item as written
   bool operator==(const AuditLogEntry&) const = default;
 };
@@ -35,6 +35,7 @@ std::vector<AuditLog> readAuditLogs(const Transaction& t);
 
 // Appends one event to the Type-98 record with the given IDC (creating the
 // record, with 98.003/98.005 as given, when there is none) and bumps 98.901.
+// Throws UsageError when EVT, IID or AGT (mandatory) is empty.
 void appendAuditEvent(Transaction& t, int idc, const AuditLogEntry& entry, const std::string& formatOwner = "0000",
                       const std::string& formatType = "0000");
 

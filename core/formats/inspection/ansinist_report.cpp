@@ -131,8 +131,8 @@ JsonValue auditLogReport(const Transaction& t, std::size_t index) {
   for (const auto& log : readAuditLogs(t)) {
     if (log.recordIndex != index) continue;
     for (const auto& e : log.entries)
-      events.push(JsonValue::Object{{"event", e.event}, {"reason", e.reason}, {"information", e.information},
-                                    {"agency", e.agency}, {"time", e.time}, {"process", e.process}});
+      events.push(JsonValue::Object{{"EVT", e.event}, {"EVR", e.reason}, {"IID", e.information},
+                                    {"AGT", e.agent}, {"OLD", e.oldValue}});
   }
   return events;
 }

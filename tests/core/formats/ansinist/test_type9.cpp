@@ -214,8 +214,9 @@ class TestType9 : public QObject {
     TransactionBuilder b({.date = "20261122", .gmt = "20261122024500Z"});
     b.addLatentImage(grayRaw(20, 20));
     Transaction t = b.build();
-    appendAuditEvent(t, 7, {"ADD", "analysis", "9.331", "RIDGE0001", "20261122030000Z", "ridgeline 0.1", {}});
-    appendAuditEvent(t, 7, {"MODIFY", "verification", "9.331", "RIDGE0001", "20261122031000Z", "", {}});
+    appendAuditEvent(t, 7, {"Added", "analysis", "1,9.331,NA,NA", "examiner durand", "", {}});
+    appendAuditEvent(t, 7, {"Modified", "verification", "1,9.331,4,MXC", "examiner roux", "1234", {}});
+    QVERIFY_THROWS_EXCEPTION(UsageError, appendAuditEvent(t, 7, {"Added", "", "", "x", "", {}}));
     const Transaction back = readTransaction(writeTransaction(t));
     QVERIFY(back.warnings.empty());
     const auto logs = readAuditLogs(back);
@@ -223,8 +224,9 @@ class TestType9 : public QObject {
     QCOMPARE(logs[0].idc, 7);
     QCOMPARE(logs[0].revision, std::string("2"));
     QCOMPARE(logs[0].entries.size(), size_t(2));
-    QCOMPARE(logs[0].entries[1].event, std::string("MODIFY"));
-    QCOMPARE(logs[0].entries[0].process, std::string("ridgeline 0.1"));
+    QCOMPARE(logs[0].entries[1].event, std::string("Modified"));
+    QCOMPARE(logs[0].entries[1].oldValue, std::string("1234"));
+    QCOMPARE(logs[0].entries[0].agent, std::string("examiner durand"));
   }
 
   void builderRefusesWhatItCannotWrite() {
