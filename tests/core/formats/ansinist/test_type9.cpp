@@ -9,6 +9,7 @@
 #include "ansinist_fixtures.h"
 #include "core/formats/ansinist/record_image.h"
 #include "core/formats/ansinist/transaction_builder.h"
+#include "core/formats/ansinist/transaction_contents.h"
 #include "core/formats/ansinist/type98_audit_log.h"
 #include "core/formats/ansinist/type9_features.h"
 #include "core/util/errors.h"
@@ -187,6 +188,17 @@ class TestType9 : public QObject {
     QCOMPARE(p.determinations[0].decision, std::string("identification"));
     QCOMPARE(c.fingerPosition, 2);
     QCOMPARE(c.features.minutiae.size(), size_t(2));
+
+    // The payload as the desk sees it: images with their features.
+    const auto images = imagesWithFeatures(t);
+    QCOMPARE(images.size(), size_t(2));
+    QCOMPARE(images[0].recordType, 13);
+    QCOMPARE(images[0].idc, probe);
+    QVERIFY(images[0].features);
+    QCOMPARE(images[0].features->pairings, links);
+    QCOMPARE(images[1].recordType, 14);
+    QCOMPARE(images[1].image.width, 210);
+    QCOMPARE(decodeRecordImage(t, images[1].imageRecord).pixels.rows, 190);
   }
 
   void namesFieldSubfieldAndItemInErrors() {
