@@ -31,7 +31,11 @@ CaseStore::CaseStore(const fs::path& dir, StoreOptions options) : dir_(dir), opt
   finishPendingFileDeletions();
 }
 
-CaseStore::~CaseStore() = default;
+CaseStore::~CaseStore() {
+  // Best effort: fold the WAL back so deleted (purged) pages do not linger in
+  // it when a purge's own checkpoint was blocked by another process's reader.
+  if (db_) sqlite3_wal_checkpoint_v2(db_->handle(), nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr);
+}
 
 void CaseStore::openDatabase() {
   const bool existed = fs::exists(databasePath()) && fs::file_size(databasePath()) > 0;
