@@ -37,15 +37,9 @@ AuditEvent AuditTrail::append(const Actor& actor, std::optional<std::int64_t> ca
   AuditEvent e;
   // The tail is read inside the caller's BEGIN IMMEDIATE transaction, so no
   // other process can append between this read and our insert.
-  tail_.reset();
-  if (tail_.step()) {
-    e.seq = tail_.int64(0) + 1;
-    e.prevHash = tail_.text(1);
-  } else {
-    e.seq = 1;
-    e.prevHash = std::string(kGenesisHash);
-  }
-  tail_.reset();
+  auto [lastSeq, lastHash] = head();
+  e.seq = lastSeq + 1;
+  e.prevHash = std::move(lastHash);
   e.time = nowIso8601();
   e.actor = actor.user;
   e.role = actor.role;
@@ -104,6 +98,14 @@ std::vector<AuditEvent> AuditTrail::events(std::optional<std::int64_t> caseId) c
   std::vector<AuditEvent> out;
   while (q.step()) out.push_back(readEvent(q));
   return out;
+}
+
+std::pair<std::int64_t, std::string> AuditTrail::head() {
+  tail_.reset();
+  std::pair<std::int64_t, std::string> result{0, std::string(kGenesisHash)};
+  if (tail_.step()) result = {tail_.int64(0), tail_.text(1)};
+  tail_.reset();
+  return result;
 }
 
 std::int64_t AuditTrail::count() const {

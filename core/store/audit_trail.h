@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/model/audit_event.h"
@@ -36,6 +37,10 @@ class AuditTrail {
 
   std::vector<AuditEvent> events(std::optional<std::int64_t> caseId = std::nullopt) const;
   std::int64_t count() const;
+  // The newest event's seq and hash ({0, genesis} when empty). Payloads to the
+  // hub carry it, so the hub holds an outside witness of the trail: a trail
+  // later cut short or rewritten no longer reaches a head the hub has seen.
+  std::pair<std::int64_t, std::string> head();
 
  private:
   Database& db_;

@@ -19,13 +19,14 @@ void validateConclusion(const Conclusion& c) {
 }
 
 std::string decisionPayload(const Case& c, const Impression* candidate, const Conclusion& conclusion,
-                            const std::string& key) {
+                            const std::string& key, const std::pair<std::int64_t, std::string>& auditHead) {
   JsonWriter w;
   w.beginObject().key("idempotencyKey").value(key).key("hubId").value(c.hubId);
   w.key("candidateRank").value(candidate ? candidate->rank : 0);
   w.key("subjectId").value(candidate ? candidate->subjectId : std::string());
   w.key("decision").value(conclusion.decision).key("rationale").value(conclusion.rationale);
   w.key("examiner").value(conclusion.examiner).key("role").value(conclusion.role).key("time").value(conclusion.time);
+  w.key("auditHead").beginObject().key("seq").value(auditHead.first).key("hash").value(auditHead.second).endObject();
   w.endObject();
   return w.str();
 }
@@ -69,7 +70,7 @@ std::int64_t CaseStore::recordConclusion(std::int64_t caseId, const Conclusion& 
   db_->prepare("INSERT INTO outbox (idempotency_key, case_id, conclusion_id, kind, payload, created_at)"
                " VALUES (?, ?, ?, 'decision', ?, ?)")
       .bind(1, key).bind(2, caseId).bind(3, conclusionId)
-      .bind(4, decisionPayload(c, candidate ? &*candidate : nullptr, conclusion, key)).bind(5, conclusion.time).run();
+      .bind(4, decisionPayload(c, candidate ? &*candidate : nullptr, conclusion, key, audit_->head())).bind(5, conclusion.time).run();
 
   JsonWriter details;
   details.beginObject().key("conclusion").value(conclusionId).key("candidate").value(conclusion.candidateId);

@@ -125,6 +125,27 @@ class TestStorePurge : public QObject {
     QCOMPARE(store.viewImage(bCandidate, kExaminer), makeImage("SAME-cand-H-A", 20000, 1005));
   }
 
+  void purgeInterruptedBeforeFileErasureIsFinishedOnReopen() {
+    QTemporaryDir dir;
+    const auto profile = std::filesystem::path(dir.path().toStdString());
+    const auto probeImage = makeImage("PURGE-probe-H-1", 20000, 4);
+    {
+      CaseStore store(profile);
+      const auto s = stageForComparison(store, "H-1", "PURGE", 4);
+      deliver(store, s, "exclusion");
+      // Recreate the state a kill between the purge's commit and its file
+      // erasure leaves: the database says purged and pending, the file is back.
+      store::ImageFiles(profile / "images").put(probeImage);
+      store.database().exec("INSERT INTO pending_file_deletion (sha256) VALUES ('" + sha256Hex(probeImage) + "')");
+      QVERIFY(!filesContaining(profile, slice(probeImage)).empty());
+    }
+    CaseStore reopened(profile);
+    QVERIFY(filesContaining(profile, slice(probeImage)).empty());
+    store::Statement q = reopened.database().prepare("SELECT count(*) FROM pending_file_deletion");
+    QVERIFY(q.step());
+    QCOMPARE(q.int64(0), std::int64_t(0));
+  }
+
   void gracePeriodDelaysPurge() {
     QTemporaryDir dir;
     store::StoreOptions options;

@@ -13,6 +13,19 @@ using store::CaseStore;
 class TestStoreWorkflow : public QObject {
   Q_OBJECT
  private slots:
+  void defaultProfileFollowsXdg() {
+    QTemporaryDir dir;
+    const QByteArray saved = qgetenv("XDG_DATA_HOME");
+    qputenv("XDG_DATA_HOME", dir.path().toUtf8());
+    QCOMPARE(CaseStore::defaultProfileDir(), std::filesystem::path(dir.path().toStdString()) / "ridgeline" / "default");
+    {
+      CaseStore store({});  // empty path: the default profile
+      QVERIFY(std::filesystem::exists(CaseStore::defaultProfileDir() / "ridgeline.db"));
+    }
+    if (saved.isNull()) qunsetenv("XDG_DATA_HOME");
+    else qputenv("XDG_DATA_HOME", saved);
+  }
+
   void caseRoundTripsAndRejectsDuplicates() {
     QTemporaryDir dir;
     CaseStore store(dir.path().toStdString());
@@ -144,6 +157,13 @@ class TestStoreWorkflow : public QObject {
     QCOMPARE(pending[0].idempotencyKey.size(), size_t(36));
     QVERIFY(pending[0].idempotencyKey != pending[1].idempotencyKey);
     QVERIFY(pending[0].payloadJson.find("\"decision\":\"identification\"") != std::string::npos);
+    // The payload anchors the trail: it names the event just before the conclusion's.
+    const auto trail = store.auditLog(s.caseId);
+    const auto conclusionEvent = std::find_if(trail.begin(), trail.end(), [](const AuditEvent& e) {
+      return e.action == "conclusion.recorded";
+    });
+    QVERIFY(conclusionEvent != trail.end());
+    QVERIFY(pending[0].payloadJson.find("\"hash\":\"" + conclusionEvent->prevHash + "\"") != std::string::npos);
 
     store.markSent(pending[1].id, kSync);
     store.markAttemptFailed(pending[1].id, "hub unreachable", kSync);
