@@ -5,6 +5,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <fstream>
+
 #include "app/cli_runner.h"
 #include "core/store/audit_chain.h"
 #include "core/util/errors.h"
@@ -137,6 +139,28 @@ class TestStoreAudit : public QObject {
     const auto result = store.verifyAudit(progress);
     QCOMPARE(result.firstBrokenSeq, std::int64_t(4));
     QVERIFY(result.problem.find("event 3 is missing") != std::string::npos);
+  }
+
+  void bytesChangedInTheFileAreCaught() {
+    // No SQL at all: an editor flips characters inside the database file. The
+    // page structure stays valid (quick_check passes); the chain does not.
+    QTemporaryDir dir;
+    const auto db = fillTrail(dir.path(), 30);
+    std::string content;
+    {
+      std::ifstream in(db, std::ios::binary);
+      content.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+    const auto at = content.find("b17.zip");
+    QVERIFY(at != std::string::npos);
+    {
+      std::fstream out(db, std::ios::binary | std::ios::in | std::ios::out);
+      out.seekp(static_cast<std::streamoff>(at));
+      out.write("b71", 3);
+    }
+    auto broken = runCli({"--profile", dir.path(), "audit", "verify"});
+    QCOMPARE(broken.exitCode, 1);
+    QVERIFY2(broken.err.contains("event 18"), qPrintable(broken.err));
   }
 
   void cliVerifyAndLog() {

@@ -6,6 +6,7 @@
 
 #include <fstream>
 
+#include "app/cli_runner.h"
 #include "core/util/errors.h"
 #include "store_fixtures.h"
 
@@ -46,6 +47,11 @@ class TestStoreBadInput : public QObject {
     const std::string message = expectInputError([&] { CaseStore store(dir.path().toStdString()); });
     QVERIFY2(message.find("not a Ridgeline profile database or is damaged") != std::string::npos, message.c_str());
     QVERIFY2(message.find(dbPath) != std::string::npos, message.c_str());
+    QCOMPARE(sha256FileHex(dbPath), before);
+    // The CLI says the same and exits 1, not with a signal.
+    const auto cli = runCli({"--profile", dir.path(), "audit", "verify"});
+    QCOMPARE(cli.exitCode, 1);
+    QVERIFY2(cli.err.contains("not a Ridgeline profile database"), qPrintable(cli.err));
     QCOMPARE(sha256FileHex(dbPath), before);
     // The caller keeps running: another profile opens fine.
     QTemporaryDir other;

@@ -6,6 +6,7 @@
 
 #include <fstream>
 
+#include "app/cli_runner.h"
 #include "core/store/audit_trail.h"
 #include "core/store/schema_migrations.h"
 #include "core/util/errors.h"
@@ -106,6 +107,10 @@ class TestStoreMigrations : public QObject {
       QVERIFY2(message.find("newer") != std::string::npos, e.what());
       QVERIFY2(message.find(std::to_string(latestSchemaVersion() + 1)) != std::string::npos, e.what());
     }
+    QCOMPARE(fileSha(dbPath), before);
+    const auto cli = runCli({"--profile", dir.path(), "audit", "log"});
+    QCOMPARE(cli.exitCode, 1);
+    QVERIFY2(cli.err.contains("newer than this Ridgeline"), qPrintable(cli.err));
     QCOMPARE(fileSha(dbPath), before);
     Database db(dbPath, false);
     QVERIFY_THROWS_EXCEPTION(InputError, migrate(db, latestSchemaVersion()));
