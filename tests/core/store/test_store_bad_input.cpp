@@ -95,6 +95,9 @@ class TestStoreBadInput : public QObject {
     QVERIFY2(message.find("missing") != std::string::npos && message.find(sha) != std::string::npos, message.c_str());
     QCOMPARE(store.auditLog().size(), eventsBefore);  // a view that failed is not recorded as a view
     QCOMPARE(store.checkImages().size(), size_t(1));
+    const auto cli = runCli({"--profile", QString::fromStdString(store.profileDir().string()), "audit", "verify", "--images"});
+    QCOMPARE(cli.exitCode, 1);
+    QVERIFY2(cli.err.contains(QString::fromStdString(sha)) && cli.err.contains("missing"), qPrintable(cli.err));
     // The store stays usable.
     QVERIFY(store.addCase(makeCase("H-2"), kSync) > 0);
   }
