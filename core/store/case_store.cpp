@@ -23,8 +23,12 @@ CaseStore::CaseStore(const fs::path& dir, StoreOptions options) : dir_(dir), opt
   if (fs::exists(dir_) && !fs::is_directory(dir_))
     throw InputError("profile '" + dir_.string() + "' is not a folder");
   std::error_code ec;
-  fs::create_directories(dir_, ec);
-  if (ec) throw RemoteError("cannot create profile folder '" + dir_.string() + "': " + ec.message());
+  if (!fs::exists(dir_)) {
+    fs::create_directories(dir_, ec);
+    if (ec) throw RemoteError("cannot create profile folder '" + dir_.string() + "': " + ec.message());
+    // Biometric data and the examiner's work: readable by this user only.
+    fs::permissions(dir_, fs::perms::owner_all, fs::perm_options::replace, ec);
+  }
   openDatabase();
   images_ = std::make_unique<ImageFiles>(dir_ / "images");
   images_->removeAbandonedTemporaries();

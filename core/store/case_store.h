@@ -70,8 +70,13 @@ class CaseStore {
                              std::span<const std::uint8_t> imageBytes, const Actor& actor);
   Impression getImpression(std::int64_t impressionId) const;
   std::vector<Impression> impressions(std::int64_t caseId) const;
-  // The image bytes, checked against their hash; audit: image.viewed.
+  // The image bytes for a person to look at, checked against their hash;
+  // audit: image.viewed. A candidate is shown only once the probe's analysis
+  // is locked (bias control).
   std::vector<std::uint8_t> viewImage(std::int64_t impressionId, const Actor& actor);
+  // The image bytes for machine use (local matcher, export), hash-checked,
+  // not recorded as a view. Never for display.
+  std::vector<std::uint8_t> readImage(std::int64_t impressionId) const;
   // Checks every image still referenced by the profile; one line per problem.
   std::vector<std::string> checkImages() const;
 

@@ -88,13 +88,23 @@ std::vector<Impression> CaseStore::impressions(std::int64_t caseId) const {
   return out;
 }
 
+std::vector<std::uint8_t> CaseStore::readImage(std::int64_t impressionId) const {
+  const Impression impression = getImpression(impressionId);
+  const Case c = getCase(caseOfImpression(impressionId));
+  if (c.status == CaseStatus::Purged)
+    throw InputError("impression " + std::to_string(impressionId) + " belongs to purged case " + c.hubId +
+                     "; its image was deleted");
+  return images_->get(impression.imageSha256);
+}
+
 std::vector<std::uint8_t> CaseStore::viewImage(std::int64_t impressionId, const Actor& actor) {
   const Impression impression = getImpression(impressionId);
   const std::int64_t caseId = caseOfImpression(impressionId);
-  if (getCase(caseId).status == CaseStatus::Purged)
-    throw InputError("impression " + std::to_string(impressionId) + " belongs to a purged case; its image was deleted");
+  if (impression.role == ImpressionRole::Candidate)
+    requireStatus(getCase(caseId), {CaseStatus::Comparison, CaseStatus::Concluded, CaseStatus::Verified,
+                                    CaseStatus::Delivered}, "showing a candidate (the probe's analysis must be locked first)");
   // Checked before anything is recorded: a missing or altered file is reported, not shown.
-  std::vector<std::uint8_t> bytes = images_->get(impression.imageSha256);
+  std::vector<std::uint8_t> bytes = readImage(impressionId);
   WriteTransaction tx(*db_);
   JsonWriter details;
   details.beginObject().key("impression").value(impressionId).key("imageSha256").value(impression.imageSha256).endObject();

@@ -122,7 +122,7 @@ class TestStorePurge : public QObject {
     const auto bCandidate = store.addImpression(b, candidateImpression(1, "S"), makeImage("SAME-cand-H-A", 20000, 1005), kSync);
     deliver(store, a, "exclusion");
     QCOMPARE(store.getCase(a.caseId).status, CaseStatus::Purged);
-    QCOMPARE(store.viewImage(bCandidate, kExaminer), makeImage("SAME-cand-H-A", 20000, 1005));
+    QCOMPARE(store.readImage(bCandidate), makeImage("SAME-cand-H-A", 20000, 1005));
   }
 
   void purgeInterruptedBeforeFileErasureIsFinishedOnReopen() {
