@@ -135,6 +135,9 @@ class TestStoreBadInput : public QObject {
     FeatureSet f = makeFeatures(2);
     f.minutiae[0].x = std::numeric_limits<double>::quiet_NaN();
     QVERIFY_THROWS_EXCEPTION(InputError, store.saveFeatures(1, f, kExaminer));
+    f = makeFeatures(2);
+    f.quality = 250;  // would not read back: refused on save
+    QVERIFY_THROWS_EXCEPTION(InputError, store.saveFeatures(1, f, kExaminer));
     QCOMPARE(store.auditLog().size(), events);
     QVERIFY(store.impressions(caseId).empty());
   }
