@@ -135,13 +135,12 @@ class CaseStore {
 
  private:
   void openDatabase();
-  void finishPendingFileDeletions();
+  void erasePendingFiles();
   void requireStatus(const Case& c, std::initializer_list<CaseStatus> allowed, const std::string& action) const;
   void setStatus(std::int64_t caseId, CaseStatus status);
   std::int64_t caseOfImpression(std::int64_t impressionId) const;
   OutboxItem getOutboxItem(std::int64_t itemId) const;
-  void eraseFiles(const std::vector<std::string>& hashes);
-  void purgeInTransaction(const Case& c, const Actor& actor, std::vector<std::string>& filesToErase);
+  void purgeInTransaction(const Case& c, const Actor& actor);
 
   std::filesystem::path dir_;
   StoreOptions options_;

@@ -50,6 +50,9 @@ std::int64_t CaseStore::addImpression(std::int64_t caseId, const Impression& imp
   WriteTransaction tx(*db_);
   const Case c = getCase(caseId);
   if (c.status == CaseStatus::Purged) throw InputError("case " + c.hubId + " was purged");
+  // A purge of another case holding the same image may have erased the file
+  // between put() and this lock; under the lock no erasure can intervene.
+  if (!images_->exists(sha)) images_->put(imageBytes);
   if (impression.role == ImpressionRole::Probe) {
     Statement probe = db_->prepare("SELECT 1 FROM impression WHERE case_id = ? AND role = 'probe'");
     probe.bind(1, caseId);
