@@ -159,7 +159,11 @@ class TestStoreWorkflow : public QObject {
     // Blind verification by someone else.
     QVERIFY_THROWS_EXCEPTION(InputError, store.recordConclusion(
         s.caseId, makeConclusion(s.candidateId, "identification", "verification"), kExaminer));
+    Conclusion impersonated = makeConclusion(s.candidateId, "identification", "verification");
+    impersonated.examiner = "bob";  // alice may not record a verification in bob's name
+    QVERIFY_THROWS_EXCEPTION(InputError, store.recordConclusion(s.caseId, impersonated, kExaminer));
     store.recordConclusion(s.caseId, makeConclusion(s.candidateId, "identification", "verification"), kVerifier);
+    QCOMPARE(store.conclusions(s.caseId).back().examiner, std::string("bob"));
     QCOMPARE(store.getCase(s.caseId).status, CaseStatus::Verified);
     QCOMPARE(store.conclusions(s.caseId).size(), size_t(2));
 
