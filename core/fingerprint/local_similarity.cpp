@@ -1,0 +1,42 @@
+#include "core/fingerprint/local_similarity.h"
+
+#include <bit>
+#include <cmath>
+
+#include "core/fingerprint/angle_math.h"
+
+namespace ridgeline::fingerprint {
+
+using namespace mcc;
+
+namespace {
+// Matchable cells needed: minME of the cells inside the radius, all layers.
+// pi/4 of the square grid lies inside the circle.
+const int kMinMatchable = int(kMinMatchableCells * kBits * std::numbers::pi / 4);
+}  // namespace
+
+double cylinderSimilarity(const Cylinder& a, const Cylinder& b) {
+  if (std::abs(angleDifference(a.direction, b.direction)) > kMaxDirectionDifference) return 0;
+  int common = 0, na = 0, nb = 0, diff = 0;
+  for (int w = 0; w < kWords; ++w) {
+    const std::uint64_t mask = a.valid[size_t(w)] & b.valid[size_t(w)];
+    const std::uint64_t ca = a.bits[size_t(w)] & mask, cb = b.bits[size_t(w)] & mask;
+    common += std::popcount(mask);
+    na += std::popcount(ca);
+    nb += std::popcount(cb);
+    diff += std::popcount(ca ^ cb);
+  }
+  if (common < kMinMatchable) return 0;
+  const double norms = std::sqrt(double(na)) + std::sqrt(double(nb));
+  return norms > 0 ? 1.0 - std::sqrt(double(diff)) / norms : 0;
+}
+
+std::vector<float> similarityMatrix(const MccTemplate& probe, const MccTemplate& candidate) {
+  std::vector<float> m(probe.size() * candidate.size());
+  for (size_t i = 0; i < probe.size(); ++i)
+    for (size_t j = 0; j < candidate.size(); ++j)
+      m[i * candidate.size() + j] = float(cylinderSimilarity(probe.cylinders[i], candidate.cylinders[j]));
+  return m;
+}
+
+}  // namespace ridgeline::fingerprint

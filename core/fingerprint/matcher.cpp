@@ -1,0 +1,92 @@
+#include "core/fingerprint/matcher.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/fingerprint/alignment.h"
+#include "core/fingerprint/local_similarity.h"
+#include "core/fingerprint/relaxation.h"
+
+namespace ridgeline::fingerprint {
+
+using namespace mcc;
+
+namespace {
+// How many pairs make the score: few for small prints, more for large ones
+// (n_P of Cappelli et al., a sigmoid of the smaller minutiae count).
+int pairsInScore(size_t smaller) {
+  const double z = 1.0 / (1.0 + std::exp(-kTauP * (double(smaller) - kMuP)));
+  return kMinPairs + int(std::lround(z * (kMaxPairs - kMinPairs)));
+}
+
+// One-to-one pairs by descending local similarity (a greedy stand-in for the
+// Hungarian assignment of LSA-R: each minutia is used at most once).
+std::vector<RelaxedPair> bestOneToOnePairs(const std::vector<float>& sim, size_t na, size_t nb) {
+  std::vector<std::pair<float, int>> order;
+  order.reserve(sim.size());
+  for (size_t i = 0; i < sim.size(); ++i)
+    if (sim[i] > 0) order.emplace_back(sim[i], int(i));
+  std::sort(order.begin(), order.end(), [](const auto& x, const auto& y) { return x.first > y.first || (x.first == y.first && x.second < y.second); });
+  std::vector<bool> usedA(na, false), usedB(nb, false);
+  std::vector<RelaxedPair> pairs;
+  const size_t wanted = std::min(na, nb);
+  for (const auto& [s, index] : order) {
+    const int a = index / int(nb), b = index % int(nb);
+    if (usedA[size_t(a)] || usedB[size_t(b)]) continue;
+    usedA[size_t(a)] = usedB[size_t(b)] = true;
+    pairs.push_back({a, b, s, s});
+    if (pairs.size() == wanted) break;
+  }
+  return pairs;
+}
+
+// The n_P pairs whose similarity held up best under relaxation (efficiency
+// relaxed / initial), best relaxed similarity first.
+std::vector<RelaxedPair> scoringPairs(std::vector<RelaxedPair> relaxed, size_t smaller) {
+  const size_t np = std::min(relaxed.size(), size_t(pairsInScore(smaller)));
+  auto efficiency = [](const RelaxedPair& p) { return p.initial > 0 ? p.relaxed / p.initial : 0.0; };
+  std::stable_sort(relaxed.begin(), relaxed.end(), [&](const auto& x, const auto& y) { return efficiency(x) > efficiency(y); });
+  relaxed.resize(np);
+  std::stable_sort(relaxed.begin(), relaxed.end(), [](const auto& x, const auto& y) { return x.relaxed > y.relaxed; });
+  return relaxed;
+}
+
+std::vector<RelaxedPair> consolidate(const MccTemplate& probe, const MccTemplate& candidate) {
+  if (probe.size() == 0 || candidate.size() == 0) return {};
+  const auto sim = similarityMatrix(probe, candidate);
+  auto pairs = bestOneToOnePairs(sim, probe.size(), candidate.size());
+  return scoringPairs(relax(probe, candidate, std::move(pairs)), std::min(probe.size(), candidate.size()));
+}
+
+double meanRelaxed(const std::vector<RelaxedPair>& pairs, size_t smaller) {
+  if (pairs.empty()) return 0;
+  double sum = 0;
+  for (const auto& p : pairs) sum += p.relaxed;
+  // Divide by n_P even when fewer pairs exist: two lucky pairs must not score like twelve.
+  return std::clamp(sum / double(pairsInScore(smaller)), 0.0, 1.0);
+}
+}  // namespace
+
+double scoreTemplates(const MccTemplate& probe, const MccTemplate& candidate) {
+  return meanRelaxed(consolidate(probe, candidate), std::min(probe.size(), candidate.size()));
+}
+
+MatchResult matchTemplates(const MccTemplate& probe, const MccTemplate& candidate) {
+  const auto pairs = consolidate(probe, candidate);
+  MatchResult result;
+  result.score = meanRelaxed(pairs, std::min(probe.size(), candidate.size()));
+  std::vector<std::pair<int, int>> cylinderPairs;
+  for (const auto& p : pairs) {
+    result.pairs.push_back({probe.cylinders[size_t(p.probe)].minutia, candidate.cylinders[size_t(p.candidate)].minutia,
+                            std::clamp(p.relaxed, 0.0, 1.0)});
+    cylinderPairs.emplace_back(p.probe, p.candidate);
+  }
+  result.alignment = fitAlignment(probe, candidate, result.pairs, cylinderPairs);
+  return result;
+}
+
+MatchResult matchFeatures(const FeatureSet& probe, const FeatureSet& candidate) {
+  return matchTemplates(prepareTemplate(probe), prepareTemplate(candidate));
+}
+
+}  // namespace ridgeline::fingerprint
