@@ -10,22 +10,25 @@
 namespace ridgeline::fingerprint {
 
 namespace {
-constexpr float kMinDeviation = 7.0f;      // grey levels: below this nothing is a ridge
-constexpr float kRelativeDeviation = 0.3f; // of the print's 90th percentile deviation
+constexpr float kMinEnergy = 3.0f;        // grey levels (band-pass RMS): below this nothing is a ridge
+constexpr float kRelativeEnergy = 0.3f;   // of the print's 95th percentile: the clear ridges set the scale
 constexpr float kMinCoherence = 0.25f;     // random texture stays near 0.1 at this scale
 
-cv::Mat localDeviation(const cv::Mat& gray, const cv::Size& grid) {
-  cv::Mat image, mean, meanSq;
+// Energy in the ridge-frequency band (difference of Gaussians around the
+// ~9 px period): ridges respond strongly, while the smooth shading and the
+// fine grain of an empty sensor, which fool a plain grey-level deviation, do not.
+cv::Mat ridgeBandEnergy(const cv::Mat& gray, const cv::Size& grid) {
+  cv::Mat image, fine, coarse;
   gray.convertTo(image, CV_32F);
-  cv::resize(image, mean, grid, 0, 0, cv::INTER_AREA);
-  cv::resize(image.mul(image), meanSq, grid, 0, 0, cv::INTER_AREA);
-  cv::GaussianBlur(mean, mean, cv::Size(), 2.0);
-  cv::GaussianBlur(meanSq, meanSq, cv::Size(), 2.0);
-  cv::Mat variance = meanSq - mean.mul(mean);
-  cv::max(variance, 0, variance);
-  cv::Mat deviation;
-  cv::sqrt(variance, deviation);
-  return deviation;
+  cv::GaussianBlur(image, fine, cv::Size(), 1.5);
+  cv::GaussianBlur(image, coarse, cv::Size(), 4.0);
+  cv::Mat band = fine - coarse;
+  cv::Mat power;
+  cv::resize(band.mul(band), power, grid, 0, 0, cv::INTER_AREA);
+  cv::GaussianBlur(power, power, cv::Size(), 1.5);
+  cv::Mat energy;
+  cv::sqrt(power, energy);
+  return energy;
 }
 
 float percentile(const cv::Mat& values, double fraction) {
@@ -63,9 +66,9 @@ cv::Mat fillHoles(const cv::Mat& mask) {
 
 cv::Mat segmentFingerprint(const cv::Mat& gray, const cv::Mat& coherence) {
   const cv::Size grid = coherence.size();
-  const cv::Mat deviation = localDeviation(gray, grid);
-  const float threshold = std::max(kMinDeviation, kRelativeDeviation * percentile(deviation, 0.9));
-  cv::Mat mask = (deviation > threshold) & (coherence > kMinCoherence);
+  const cv::Mat energy = ridgeBandEnergy(gray, grid);
+  const float threshold = std::max(kMinEnergy, kRelativeEnergy * percentile(energy, 0.95));
+  cv::Mat mask = (energy > threshold) & (coherence > kMinCoherence);
   const cv::Mat kernel = cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(5, 5));
   cv::morphologyEx(mask, mask, cv::MORPH_CLOSE, kernel);
   cv::morphologyEx(mask, mask, cv::MORPH_OPEN, kernel);

@@ -11,7 +11,9 @@
 //     template preparation, microseconds per prepared-template comparison.
 //
 // Options: --smoke (quick run on tests/data), --data DIR, --set NAME (repeatable,
-// e.g. fvc2002/DB1_B), --no-latent, --write-scores FILE (CSV of every score).
+// e.g. fvc2002/DB1_B), --no-latent, --write-scores FILE (CSV of every score),
+// --iso-templates (match the shared ISO/IEC 19794-2 templates of the FVC sets,
+// made by another extractor, instead of extracting: isolates the matcher).
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
@@ -23,6 +25,7 @@
 #include <vector>
 
 #include "core/fingerprint/extractor.h"
+#include "core/fingerprint/feature_source.h"
 #include "core/fingerprint/fingerprint_image.h"
 #include "core/fingerprint/matcher.h"
 #include "error_rates.h"
@@ -37,6 +40,7 @@ namespace {
 
 struct Options {
   bool smoke = false, latent = true;
+  bool isoTemplates = false;  // FVC sets from the shared ISO templates (another extractor) instead of images
   std::string data = RIDGELINE_SHARED_DATA;
   std::vector<std::string> sets;
   std::string scoresFile;
@@ -56,9 +60,15 @@ struct Enrolled {
 double msSince(Clock::time_point t0) { return std::chrono::duration<double, std::milli>(Clock::now() - t0).count(); }
 
 Enrolled enroll(const fs::path& file, double ppi, Timing& timing) {
-  const auto image = loadFingerprintImage(file.string());
   auto t0 = Clock::now();
-  Enrolled e{file.filename().string(), extractFeatures(image.gray, ppi), {}};
+  Enrolled e{file.filename().string(), {}, {}};
+  if (file.extension() == ".iso") {
+    e.features = loadPrint(file.string()).features;
+  } else {
+    const auto image = loadFingerprintImage(file.string());
+    t0 = Clock::now();
+    e.features = extractFeatures(image.gray, ppi);
+  }
   timing.extractMs += msSince(t0);
   t0 = Clock::now();
   e.prepared = prepareTemplate(e.features);
@@ -83,14 +93,15 @@ struct FvcSet {
 };
 
 void runFvcSet(const Options& o, const FvcSet& set, Timing& timing, std::ofstream* scores) {
-  const fs::path dir = fs::path(o.data) / "fingerprints" / set.name;
+  const fs::path dir = fs::path(o.data) / "fingerprints" / (o.isoTemplates ? "iso-templates/" + set.name : set.name);
+  const std::string extension = o.isoTemplates ? ".iso" : ".tif";
   if (!fs::is_directory(dir)) {
     std::printf("%-14s skipped: %s not found\n", set.name.c_str(), dir.c_str());
     return;
   }
   std::vector<fs::path> files;
   for (const auto& e : fs::directory_iterator(dir))
-    if (e.path().extension() == ".tif") files.push_back(e.path());
+    if (e.path().extension() == extension) files.push_back(e.path());
   std::sort(files.begin(), files.end());
   std::vector<Enrolled> prints;
   for (const auto& f : files) prints.push_back(enroll(f, set.ppi, timing));
@@ -172,6 +183,7 @@ Options parse(int argc, char** argv) {
     };
     if (a == "--smoke") o.smoke = true;
     else if (a == "--no-latent") o.latent = false;
+    else if (a == "--iso-templates") o.isoTemplates = true;
     else if (a == "--data") o.data = value();
     else if (a == "--set") o.sets.push_back(value());
     else if (a == "--write-scores") o.scoresFile = value();
