@@ -5,11 +5,12 @@
 
 namespace ridgeline::fingerprint {
 
-// a - b wrapped to [-pi, pi).
+// a - b wrapped to [-pi, pi). floor instead of fmod: this runs thousands of
+// times per comparison.
 inline double angleDifference(double a, double b) {
-  double d = std::fmod(a - b + std::numbers::pi, 2 * std::numbers::pi);
-  if (d < 0) d += 2 * std::numbers::pi;
-  return d - std::numbers::pi;
+  constexpr double kTwoPi = 2 * std::numbers::pi;
+  const double d = a - b;
+  return d - kTwoPi * std::floor((d + std::numbers::pi) / kTwoPi);
 }
 
 }  // namespace ridgeline::fingerprint

@@ -103,30 +103,32 @@ cv::Mat enhanceRidges(const cv::Mat& normalized, const FieldGrid& fields) {
   const auto along = alongTaps(stride);
   const auto across = acrossTaps(stride);
 
+  // Filter choice per grid cell, computed once: the pixel loops only index tables.
+  cv::Mat alongIndex(fields.orientation.size(), CV_32S), acrossIndex(fields.orientation.size(), CV_32S);
+  for (int r = 0; r < alongIndex.rows; ++r)
+    for (int c = 0; c < alongIndex.cols; ++c) {
+      const int b = orientationBin(fields.orientation.at<float>(r, c));
+      alongIndex.at<int>(r, c) = b;
+      acrossIndex.at<int>(r, c) = b * kPeriodBins + periodBin(fields.period.at<float>(r, c));
+    }
+
   // Pass 1: smooth along the ridges (every pixel, so pass 2 can read neighbours outside the mask).
   cv::Mat smoothed = cv::Mat::zeros(padded.size(), CV_32F);
   for (int y = 0; y < normalized.rows; ++y) {
-    const int gr = y / kCellSize;
-    for (int x = 0; x < normalized.cols; ++x) {
-      const int b = orientationBin(fields.orientation.at<float>(gr, x / kCellSize));
-      const float* c = padded.ptr<float>(y + kPad) + x + kPad;
-      smoothed.at<float>(y + kPad, x + kPad) = apply<2 * kAlongHalf + 1>(c, along[b]);
-    }
+    const int* bins = alongIndex.ptr<int>(y / kCellSize);
+    const float* in = padded.ptr<float>(y + kPad) + kPad;
+    float* out = smoothed.ptr<float>(y + kPad) + kPad;
+    for (int x = 0; x < normalized.cols; ++x) out[x] = apply<2 * kAlongHalf + 1>(in + x, along[size_t(bins[x / kCellSize])]);
   }
   // Pass 2: the cosine-Gaussian across the ridges, tuned to the local period.
   cv::Mat enhanced = cv::Mat::zeros(normalized.size(), CV_32F);
   for (int y = 0; y < normalized.rows; ++y) {
-    const int gr = y / kCellSize;
+    const int* bins = acrossIndex.ptr<int>(y / kCellSize);
     const uchar* m = mask.ptr<uchar>(y);
+    const float* in = smoothed.ptr<float>(y + kPad) + kPad;
     float* out = enhanced.ptr<float>(y);
-    for (int x = 0; x < normalized.cols; ++x) {
-      if (!m[x]) continue;
-      const int gc = x / kCellSize;
-      const int b = orientationBin(fields.orientation.at<float>(gr, gc));
-      const int p = periodBin(fields.period.at<float>(gr, gc));
-      const float* c = smoothed.ptr<float>(y + kPad) + x + kPad;
-      out[x] = apply<2 * kAcrossHalf + 1>(c, across[b * kPeriodBins + p]);
-    }
+    for (int x = 0; x < normalized.cols; ++x)
+      if (m[x]) out[x] = apply<2 * kAcrossHalf + 1>(in + x, across[size_t(bins[x / kCellSize])]);
   }
   return enhanced;
 }

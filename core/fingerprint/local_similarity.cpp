@@ -41,7 +41,9 @@ BitCounts countBits(const Cylinder& a, const Cylinder& b) {
 }  // namespace
 
 double cylinderSimilarity(const Cylinder& a, const Cylinder& b) {
-  if (std::abs(angleDifference(a.direction, b.direction)) > kMaxDirectionDifference) return 0;
+  // |direction difference| > 90 degrees exactly when the cosine of the difference is negative.
+  static_assert(kMaxDirectionDifference == std::numbers::pi / 2);
+  if (a.cosDirection * b.cosDirection + a.sinDirection * b.sinDirection < 0) return 0;
   const auto [common, na, nb, diff] = countBits(a, b);
   if (common < kMinMatchable) return 0;
   const double norms = std::sqrt(double(na)) + std::sqrt(double(nb));

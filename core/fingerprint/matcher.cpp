@@ -1,6 +1,9 @@
 #include "core/fingerprint/matcher.h"
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
+#include <functional>
 #include <cmath>
 
 #include "core/fingerprint/alignment.h"
@@ -22,15 +25,20 @@ int pairsInScore(size_t smaller) {
 // One-to-one pairs by descending local similarity (a greedy stand-in for the
 // Hungarian assignment of LSA-R: each minutia is used at most once).
 std::vector<RelaxedPair> bestOneToOnePairs(const std::vector<float>& sim, size_t na, size_t nb) {
-  std::vector<std::pair<float, int>> order;
+  // Sort keys: similarity bits high (non-negative floats order like their
+  // bit patterns), then the inverted cell index, so ties break by position
+  // and the result is deterministic.
+  std::vector<std::uint64_t> order;
   order.reserve(sim.size());
   for (size_t i = 0; i < sim.size(); ++i)
-    if (sim[i] > 0) order.emplace_back(sim[i], int(i));
-  std::sort(order.begin(), order.end(), [](const auto& x, const auto& y) { return x.first > y.first || (x.first == y.first && x.second < y.second); });
+    if (sim[i] > 0) order.push_back(std::uint64_t(std::bit_cast<std::uint32_t>(sim[i])) << 32 | (0xFFFFFFFFu - std::uint32_t(i)));
+  std::sort(order.begin(), order.end(), std::greater<>());
   std::vector<bool> usedA(na, false), usedB(nb, false);
   std::vector<RelaxedPair> pairs;
   const size_t wanted = std::min(na, nb);
-  for (const auto& [s, index] : order) {
+  for (const std::uint64_t key : order) {
+    const int index = int(0xFFFFFFFFu - std::uint32_t(key & 0xFFFFFFFFu));
+    const float s = std::bit_cast<float>(std::uint32_t(key >> 32));
     const int a = index / int(nb), b = index % int(nb);
     if (usedA[size_t(a)] || usedB[size_t(b)]) continue;
     usedA[size_t(a)] = usedB[size_t(b)] = true;

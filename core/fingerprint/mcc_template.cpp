@@ -115,6 +115,8 @@ MccTemplate prepareTemplate(const FeatureSet& features) {
     cyl.x = points[i].x;
     cyl.y = points[i].y;
     cyl.direction = points[i].direction;
+    cyl.cosDirection = float(std::cos(cyl.direction));
+    cyl.sinDirection = float(std::sin(cyl.direction));
     t.cylinders.push_back(cyl);
   }
   pairwiseGeometry(t);

@@ -16,6 +16,7 @@ namespace ridgeline::fingerprint {
 struct Cylinder {
   int minutia = -1;  // index into the FeatureSet's minutiae
   double x = 0, y = 0, direction = 0;  // 500 ppi, y up, radians CCW
+  float cosDirection = 1, sinDirection = 0;  // for the quick direction test
   std::array<std::uint64_t, mcc::kWords> bits{};   // cell values
   std::array<std::uint64_t, mcc::kWords> valid{};  // cells inside the region
 };

@@ -8,9 +8,6 @@
 namespace ridgeline::fingerprint {
 
 namespace {
-// Neighbour bits in Zhang & Suen's order P2..P9: N, NE, E, SE, S, SW, W, NW.
-constexpr int kDx[8] = {0, 1, 1, 1, 0, -1, -1, -1};
-constexpr int kDy[8] = {-1, -1, 0, 1, 1, 1, 0, -1};
 
 using Table = std::array<std::array<bool, 256>, 2>;
 
@@ -31,10 +28,12 @@ Table buildDeletionTable() {
 }
 
 int neighbourCode(const cv::Mat& img, int x, int y) {
-  int code = 0;
-  for (int i = 0; i < 8; ++i)
-    if (img.at<uchar>(y + kDy[i], x + kDx[i])) code |= 1 << i;
-  return code;
+  const uchar* up = img.ptr<uchar>(y - 1) + x;
+  const uchar* mid = img.ptr<uchar>(y) + x;
+  const uchar* down = img.ptr<uchar>(y + 1) + x;
+  // Zhang & Suen's order P2..P9: N, NE, E, SE, S, SW, W, NW, as bits 0..7.
+  return (up[0] != 0) | (up[1] != 0) << 1 | (mid[1] != 0) << 2 | (down[1] != 0) << 3 | (down[0] != 0) << 4 |
+         (down[-1] != 0) << 5 | (mid[-1] != 0) << 6 | (up[-1] != 0) << 7;
 }
 }  // namespace
 
