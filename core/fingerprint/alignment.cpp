@@ -4,23 +4,22 @@
 
 namespace ridgeline::fingerprint {
 
-Alignment fitAlignment(const MccTemplate& probe, const MccTemplate& candidate, const std::vector<MinutiaPair>& pairs,
-                       const std::vector<std::pair<int, int>>& cylinderPairs) {
+Alignment fitAlignment(const MccTemplate& probe, const MccTemplate& candidate, const std::vector<MinutiaPair>& pairs) {
   Alignment out;
-  if (cylinderPairs.size() < 2) return out;
-  // Cylinders hold 500 ppi, y-up coordinates; weights are each pair's support.
+  if (pairs.size() < 2) return out;
+  // Templates hold 500 ppi, y-up coordinates; weights are each pair's support.
   double w = 0, ax = 0, ay = 0, bx = 0, by = 0;
-  for (size_t i = 0; i < cylinderPairs.size(); ++i) {
-    const auto& a = probe.cylinders[size_t(cylinderPairs[i].first)];
-    const auto& b = candidate.cylinders[size_t(cylinderPairs[i].second)];
+  for (size_t i = 0; i < pairs.size(); ++i) {
+    const auto& a = probe.minutiae[size_t(pairs[i].probe)];
+    const auto& b = candidate.minutiae[size_t(pairs[i].candidate)];
     const double wi = std::max(1e-6, pairs[i].support);
     w += wi, ax += wi * a.x, ay += wi * a.y, bx += wi * b.x, by += wi * b.y;
   }
   ax /= w, ay /= w, bx /= w, by /= w;
   double sinSum = 0, cosSum = 0;
-  for (size_t i = 0; i < cylinderPairs.size(); ++i) {
-    const auto& a = probe.cylinders[size_t(cylinderPairs[i].first)];
-    const auto& b = candidate.cylinders[size_t(cylinderPairs[i].second)];
+  for (size_t i = 0; i < pairs.size(); ++i) {
+    const auto& a = probe.minutiae[size_t(pairs[i].probe)];
+    const auto& b = candidate.minutiae[size_t(pairs[i].candidate)];
     const double wi = std::max(1e-6, pairs[i].support);
     const double pxa = a.x - ax, pya = a.y - ay, pxb = b.x - bx, pyb = b.y - by;
     cosSum += wi * (pxa * pxb + pya * pyb);

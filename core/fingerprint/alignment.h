@@ -9,7 +9,7 @@
 
 namespace ridgeline::fingerprint {
 
-Alignment fitAlignment(const MccTemplate& probe, const MccTemplate& candidate, const std::vector<MinutiaPair>& pairs,
-                       const std::vector<std::pair<int, int>>& cylinderPairs);
+// pairs index the templates' minutiae (the same order as the FeatureSets'); weights are their support.
+Alignment fitAlignment(const MccTemplate& probe, const MccTemplate& candidate, const std::vector<MinutiaPair>& pairs);
 
 }  // namespace ridgeline::fingerprint

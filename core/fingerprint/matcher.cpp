@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "core/fingerprint/alignment.h"
+#include "core/fingerprint/global_consolidation.h"
 #include "core/fingerprint/local_similarity.h"
 #include "core/fingerprint/relaxation.h"
 
@@ -59,11 +60,20 @@ std::vector<RelaxedPair> scoringPairs(std::vector<RelaxedPair> relaxed, size_t s
   return relaxed;
 }
 
-std::vector<RelaxedPair> consolidate(const MccTemplate& probe, const MccTemplate& candidate) {
-  if (probe.size() == 0 || candidate.size() == 0) return {};
-  const auto sim = similarityMatrix(probe, candidate);
-  auto pairs = bestOneToOnePairs(sim, probe.size(), candidate.size());
-  return scoringPairs(relax(probe, candidate, std::move(pairs)), std::min(probe.size(), candidate.size()));
+struct Consolidation {
+  std::vector<float> similarity;      // cylinder similarity matrix
+  std::vector<RelaxedPair> relaxed;   // all one-to-one pairs after relaxation, best relaxed first
+  std::vector<RelaxedPair> scoring;   // the n_P pairs of the LSS-R score
+};
+
+Consolidation consolidate(const MccTemplate& probe, const MccTemplate& candidate) {
+  Consolidation c;
+  if (probe.size() == 0 || candidate.size() == 0) return c;
+  c.similarity = similarityMatrix(probe, candidate);
+  c.relaxed = relax(probe, candidate, bestOneToOnePairs(c.similarity, probe.size(), candidate.size()));
+  c.scoring = scoringPairs(c.relaxed, std::min(probe.size(), candidate.size()));
+  std::stable_sort(c.relaxed.begin(), c.relaxed.end(), [](const auto& x, const auto& y) { return x.relaxed > y.relaxed; });
+  return c;
 }
 
 double meanRelaxed(const std::vector<RelaxedPair>& pairs, size_t smaller) {
@@ -73,23 +83,39 @@ double meanRelaxed(const std::vector<RelaxedPair>& pairs, size_t smaller) {
   // Divide by n_P even when fewer pairs exist: two lucky pairs must not score like twelve.
   return std::clamp(sum / double(pairsInScore(smaller)), 0.0, 1.0);
 }
+
+// The reported score blends the two consolidations, each 0..1: the share of
+// minutiae paired under one alignment (global), which reads naturally and
+// handles partial prints, and MCC's LSS-R similarity, which weighs how alike
+// the neighbourhoods of the pairs are. LSS-R values of genuine pairs sit
+// around 0.05-0.25, so it enters scaled by 4 (capped at 1) to carry equal weight.
+constexpr double kLssrScale = 4.0;
+
+double combined(const Consolidation& c, const MccTemplate& probe, const MccTemplate& candidate, GlobalMatch* out) {
+  const double lssr = meanRelaxed(c.scoring, std::min(probe.size(), candidate.size()));
+  GlobalMatch g = consolidateGlobally(probe, candidate, c.relaxed, c.similarity);
+  const double global = g.score;
+  if (out) *out = std::move(g);
+  return 0.5 * global + 0.5 * std::min(1.0, kLssrScale * lssr);
+}
 }  // namespace
 
 double scoreTemplates(const MccTemplate& probe, const MccTemplate& candidate) {
-  return meanRelaxed(consolidate(probe, candidate), std::min(probe.size(), candidate.size()));
+  const Consolidation c = consolidate(probe, candidate);
+  if (c.relaxed.empty()) return 0;
+  return combined(c, probe, candidate, nullptr);
 }
 
 MatchResult matchTemplates(const MccTemplate& probe, const MccTemplate& candidate) {
-  const auto pairs = consolidate(probe, candidate);
+  const Consolidation c = consolidate(probe, candidate);
   MatchResult result;
-  result.score = meanRelaxed(pairs, std::min(probe.size(), candidate.size()));
-  std::vector<std::pair<int, int>> cylinderPairs;
-  for (const auto& p : pairs) {
-    result.pairs.push_back({probe.cylinders[size_t(p.probe)].minutia, candidate.cylinders[size_t(p.candidate)].minutia,
-                            std::clamp(p.relaxed, 0.0, 1.0)});
-    cylinderPairs.emplace_back(p.probe, p.candidate);
-  }
-  result.alignment = fitAlignment(probe, candidate, result.pairs, cylinderPairs);
+  if (c.relaxed.empty()) return result;
+  GlobalMatch g;
+  result.score = combined(c, probe, candidate, &g);
+  for (size_t k = 0; k < g.pairs.size(); ++k)
+    result.pairs.push_back({g.pairs[k].first, g.pairs[k].second, g.pairWeights[k]});
+  std::stable_sort(result.pairs.begin(), result.pairs.end(), [](const auto& x, const auto& y) { return x.support > y.support; });
+  result.alignment = fitAlignment(probe, candidate, result.pairs);
   return result;
 }
 

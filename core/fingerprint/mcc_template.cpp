@@ -104,13 +104,16 @@ MccTemplate prepareTemplate(const FeatureSet& features) {
   MccTemplate t;
   t.ppi = features.ppi;
   const auto points = workingPoints(features);
+  for (const auto& p : points) t.minutiae.push_back({float(p.x), float(p.y), float(p.direction), -1});
   if (points.size() < 3) return t;
   std::vector<cv::Point2f> cloud, hull;
   for (const auto& p : points) cloud.emplace_back(float(p.x), float(p.y));
-  cv::convexHull(cloud, hull);
+  cv::convexHull(cloud, hull, false);  // y-up frame: "not clockwise" in OpenCV's y-down terms is clockwise here
+  for (auto it = hull.rbegin(); it != hull.rend(); ++it) t.hull.push_back({it->x, it->y});
   for (size_t i = 0; i < points.size(); ++i) {
     Cylinder cyl;
     if (!buildCylinder(points, i, hull, cyl)) continue;
+    t.minutiae[i].cylinder = int(t.cylinders.size());
     cyl.minutia = int(i);
     cyl.x = points[i].x;
     cyl.y = points[i].y;

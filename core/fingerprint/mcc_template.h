@@ -21,8 +21,15 @@ struct Cylinder {
   std::array<std::uint64_t, mcc::kWords> valid{};  // cells inside the region
 };
 
+struct TemplateMinutia {
+  float x = 0, y = 0, direction = 0;  // 500 ppi, y up, radians CCW
+  int cylinder = -1;                  // index into cylinders, -1 when its cylinder is not valid
+};
+
 struct MccTemplate {
   double ppi = 500;
+  std::vector<TemplateMinutia> minutiae;  // every minutia, in FeatureSet order
+  std::vector<std::array<float, 2>> hull; // convex hull of the minutiae (500 ppi, y up), counter-clockwise
   std::vector<Cylinder> cylinders;  // valid cylinders only
   // Pairwise geometry between cylinders' minutiae (row-major n x n):
   std::vector<float> distance;      // Euclidean, px at 500 ppi

@@ -13,7 +13,8 @@
 // Options: --smoke (quick run on tests/data), --data DIR, --set NAME (repeatable,
 // e.g. fvc2002/DB1_B), --no-latent, --write-scores FILE (CSV of every score),
 // --iso-templates (match the shared ISO/IEC 19794-2 templates of the FVC sets,
-// made by another extractor, instead of extracting: isolates the matcher).
+// made by another extractor, instead of extracting: isolates the matcher),
+// --latent-xyt (the latent set from its shipped NBIS minutiae, likewise).
 #include <algorithm>
 #include <cstdlib>
 #include <cstdio>
@@ -21,6 +22,7 @@
 #include <fstream>
 #include <iostream>
 #include <string>
+#include <numbers>
 #include <vector>
 
 #include "core/fingerprint/extractor.h"
@@ -50,7 +52,8 @@ namespace {
 
 struct Options {
   bool smoke = false, latent = true;
-  bool isoTemplates = false;  // FVC sets from the shared ISO templates (another extractor) instead of images
+  bool isoTemplates = false;
+  bool latentXyt = false;     // latent set from its shipped NBIS .xyt minutiae instead of images  // FVC sets from the shared ISO templates (another extractor) instead of images
   std::string data = RIDGELINE_SHARED_DATA;
   std::vector<std::string> sets;
   std::string scoresFile;
@@ -72,7 +75,17 @@ double msSince(Clock::time_point t0) { return (Clock::now() - t0) * 1000.0; }
 Enrolled enroll(const fs::path& file, double ppi, Timing& timing) {
   auto t0 = Clock::now();
   Enrolled e{file.filename().string(), {}, {}};
-  if (file.extension() == ".iso") {
+  if (file.extension() == ".xyt") {
+    // NBIS mindtct minutiae shipped with the latent set: "x y theta(degrees) quality" per line.
+    // Their frame (y up from the bottom) is the same for latent and mate, so a match is unaffected.
+    std::ifstream in(file);
+    double x, y, t, q;
+    while (in >> x >> y >> t >> q) {
+      Minutia m;
+      m.x = x, m.y = y, m.direction = normalizeAngle(t * std::numbers::pi / 180), m.quality = int(q);
+      e.features.minutiae.push_back(m);
+    }
+  } else if (file.extension() == ".iso") {
     e.features = loadPrint(file.string()).features;
   } else {
     const auto image = loadFingerprintImage(file.string());
@@ -132,9 +145,10 @@ void runFvcSet(const Options& o, const FvcSet& set, Timing& timing, std::ofstrea
   std::fflush(stdout);
 }
 
-fs::path onlyImage(const fs::path& dir) {
+fs::path onlyImage(const fs::path& dir, bool xyt) {
+  const char* ext = xyt ? ".xyt" : ".png";
   for (const auto& e : fs::directory_iterator(dir))
-    if (e.path().extension() == ".png") return e.path();
+    if (e.path().extension() == ext) return e.path();
   return {};
 }
 
@@ -150,7 +164,7 @@ void runLatent(const Options& o, Timing& timing, std::ofstream* scores) {
   std::sort(cases.begin(), cases.end());
   std::vector<Enrolled> latents, cleans;
   for (const auto& c : cases) {
-    const fs::path l = onlyImage(c / "latent"), k = onlyImage(c / "clean");
+    const fs::path l = onlyImage(c / "latent", o.latentXyt), k = onlyImage(c / "clean", o.latentXyt);
     if (l.empty() || k.empty()) continue;
     latents.push_back(enroll(l, 500, timing));
     cleans.push_back(enroll(k, 500, timing));
@@ -194,6 +208,7 @@ Options parse(int argc, char** argv) {
     if (a == "--smoke") o.smoke = true;
     else if (a == "--no-latent") o.latent = false;
     else if (a == "--iso-templates") o.isoTemplates = true;
+    else if (a == "--latent-xyt") o.latentXyt = true;
     else if (a == "--data") o.data = value();
     else if (a == "--set") o.sets.push_back(value());
     else if (a == "--write-scores") o.scoresFile = value();

@@ -18,8 +18,9 @@ FeatureSet extract(const cv::Mat& image) { return extractFeatures(image, 500); }
 
 // The impostor level of these fixtures: the best score of the probe against
 // the other finger, and a floor below which nothing counts as a match (the
-// all-pairs impostor 99.9th percentile measured by bench_matcher is ~0.03).
-constexpr double kImpostorFloor = 0.03;
+// all-pairs impostor 99.9th percentile over the four FVC sets measured by
+// bench_matcher is ~0.12).
+constexpr double kImpostorFloor = 0.12;
 }  // namespace
 
 class TestMatcher : public QObject {
@@ -55,14 +56,14 @@ class TestMatcher : public QObject {
     const MatchResult r = matchFeatures(probe_, mate_);
     QVERIFY(r.pairs.size() >= 4);
     std::set<int> a, b;
-    double sum = 0;
-    for (const auto& p : r.pairs) {
+    for (size_t k = 0; k < r.pairs.size(); ++k) {
+      const auto& p = r.pairs[k];
       QVERIFY(p.probe >= 0 && p.probe < int(probe_.minutiae.size()));
       QVERIFY(p.candidate >= 0 && p.candidate < int(mate_.minutiae.size()));
       QVERIFY(a.insert(p.probe).second && b.insert(p.candidate).second);
-      sum += p.support;
+      QVERIFY(p.support > 0 && p.support <= 1);
+      if (k > 0) QVERIFY(p.support <= r.pairs[k - 1].support);  // best first
     }
-    QVERIFY(sum / double(r.pairs.size()) >= r.score - 1e-9);  // the score is the pairs' mean support (or less)
   }
 
   void sameInputGivesSameScore() {
