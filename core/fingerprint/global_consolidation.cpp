@@ -10,6 +10,7 @@ namespace ridgeline::fingerprint {
 
 namespace {
 constexpr size_t kAnchors = 6;              // seeds tried as alignment anchors (12 measured no better)
+constexpr size_t kRefined = 2;              // best trials refined by a least-squares fit
 constexpr double kBaseTolerance = 10;       // px at 500 ppi: positional noise of two extractions
 constexpr double kToleranceGrowth = 0.08;   // + px per px away from the anchor: skin distortion
 constexpr double kMaxTolerance = 24;
@@ -37,25 +38,11 @@ Rigid fromAnchor(const TemplateMinutia& a, const TemplateMinutia& b) {
   return r;
 }
 
-// Inside a convex polygon, allowing a margin outside it; either winding.
-bool insideHull(const std::vector<std::array<float, 2>>& hull, double x, double y, double margin) {
-  if (hull.size() < 3) return false;
-  double area = 0;
-  for (size_t i = 0; i < hull.size(); ++i) {
-    const auto& p = hull[i];
-    const auto& q = hull[(i + 1) % hull.size()];
-    area += double(p[0]) * q[1] - double(q[0]) * p[1];
-  }
-  const double sign = area >= 0 ? 1 : -1;
-  for (size_t i = 0; i < hull.size(); ++i) {
-    const auto& p = hull[i];
-    const auto& q = hull[(i + 1) % hull.size()];
-    const double ex = q[0] - p[0], ey = q[1] - p[1];
-    const double length = std::hypot(ex, ey);
-    if (length < 1e-6) continue;
-    const double cross = (ex * (y - p[1]) - ey * (x - p[0])) / length;  // signed distance, left positive
-    if (sign * cross < -margin) return false;
-  }
+// Inside the convex hull, allowing a margin outside it.
+bool insideHull(const std::vector<std::array<float, 4>>& edges, double x, double y, double margin) {
+  if (edges.empty()) return false;
+  for (const auto& e : edges)
+    if ((x - e[0]) * e[2] + (y - e[1]) * e[3] < -margin) return false;
   return true;
 }
 
@@ -78,16 +65,21 @@ GlobalMatch pairUnder(const Rigid& r, const TemplateMinutia& anchorA, const MccT
     const auto& m = a.minutiae[i];
     double x, y;
     r.apply(m.x, m.y, x, y);
-    const double tolerance =
-        std::min(kMaxTolerance, kBaseTolerance + kToleranceGrowth * std::hypot(m.x - anchorA.x, m.y - anchorA.y));
+    const double ax = m.x - anchorA.x, ay = m.y - anchorA.y;
+    const double tolerance = std::min(kMaxTolerance, kBaseTolerance + kToleranceGrowth * std::sqrt(ax * ax + ay * ay));
     const double direction = m.direction + r.angle;
-    for (size_t j = 0; j < b.minutiae.size(); ++j) {
+    // Only candidate minutiae within the tolerance in x: a range of the x-sorted list.
+    const auto first = std::lower_bound(b.sortedX.begin(), b.sortedX.end(), float(x - tolerance));
+    for (auto it = first; it != b.sortedX.end() && *it <= x + tolerance; ++it) {
+      const size_t j = size_t(b.byX[size_t(it - b.sortedX.begin())]);
       const auto& n = b.minutiae[j];
       const double dx = n.x - x, dy = n.y - y;
-      if (std::abs(dx) > tolerance || std::abs(dy) > tolerance) continue;
-      const double d = std::hypot(dx, dy);
+      if (std::abs(dy) > tolerance) continue;
+      const double d2 = dx * dx + dy * dy;
+      if (d2 > tolerance * tolerance) continue;
       const double da = std::abs(angleDifference(n.direction, direction));
-      if (d > tolerance || da > kAngleTolerance) continue;
+      if (da > kAngleTolerance) continue;
+      const double d = std::sqrt(d2);
       // Geometric fit, 0..1, and the cylinders' agreement when both have one.
       const double fit = 1 - 0.5 * (d / tolerance + da / kAngleTolerance);
       const double local = localSimilarity(a, b, sim, int(i), int(j));
@@ -116,12 +108,12 @@ std::pair<double, double> overlapCounts(const Rigid& r, const MccTemplate& a, co
   for (const auto& m : a.minutiae) {
     double x, y;
     r.apply(m.x, m.y, x, y);
-    na += insideHull(b.hull, x, y, kHullMargin);
+    na += insideHull(b.hullEdges, x, y, kHullMargin);
   }
   for (const auto& n : b.minutiae) {
     double x, y;
     r.inverse(n.x, n.y, x, y);
-    nb += insideHull(a.hull, x, y, kHullMargin);
+    nb += insideHull(a.hullEdges, x, y, kHullMargin);
   }
   return {std::max(kMinOverlap, na), std::max(kMinOverlap, nb)};
 }
@@ -160,23 +152,39 @@ double scoreOf(const GlobalMatch& g, const Rigid& r, const MccTemplate& a, const
 
 GlobalMatch consolidateGlobally(const MccTemplate& probe, const MccTemplate& candidate,
                                 const std::vector<RelaxedPair>& seeds, const std::vector<float>& similarity) {
-  GlobalMatch best;
+  struct Trial {
+    GlobalMatch match;
+    Rigid rigid;
+    int anchor;
+  };
+  std::vector<Trial> trials;
   for (size_t k = 0; k < std::min(kAnchors, seeds.size()); ++k) {
     const int ia = probe.cylinders[size_t(seeds[k].probe)].minutia;
     const int ib = candidate.cylinders[size_t(seeds[k].candidate)].minutia;
-    const auto& anchorA = probe.minutiae[size_t(ia)];
-    Rigid r = fromAnchor(anchorA, candidate.minutiae[size_t(ib)]);
-    GlobalMatch g = pairUnder(r, anchorA, probe, candidate, similarity);
-    // One refinement: the anchor alone fixes the angle only to its own direction error.
-    if (g.pairs.size() >= 3) {
-      const Rigid refined = refit(g, probe, candidate);
-      GlobalMatch again = pairUnder(refined, anchorA, probe, candidate, similarity);
-      if (again.pairs.size() >= g.pairs.size()) g = std::move(again), r = refined;
-    }
-    g.score = scoreOf(g, r, probe, candidate);
-    g.rotation = r.angle, g.tx = r.tx, g.ty = r.ty;
-    if (g.score > best.score) best = std::move(g);
+    Trial t{{}, fromAnchor(probe.minutiae[size_t(ia)], candidate.minutiae[size_t(ib)]), ia};
+    t.match = pairUnder(t.rigid, probe.minutiae[size_t(ia)], probe, candidate, similarity);
+    t.match.score = scoreOf(t.match, t.rigid, probe, candidate);
+    trials.push_back(std::move(t));
   }
+  std::stable_sort(trials.begin(), trials.end(), [](const Trial& x, const Trial& y) { return x.match.score > y.match.score; });
+  // Refinement: the anchor alone fixes the angle only to its own direction
+  // error; a least-squares fit over its pairs, then pairing again, recovers
+  // pairs far from the anchor. Done for the best trials only (cost).
+  for (size_t k = 0; k < std::min(kRefined, trials.size()); ++k) {
+    Trial& t = trials[k];
+    if (t.match.pairs.size() < 3) continue;
+    const Rigid refined = refit(t.match, probe, candidate);
+    GlobalMatch again = pairUnder(refined, probe.minutiae[size_t(t.anchor)], probe, candidate, similarity);
+    again.score = scoreOf(again, refined, probe, candidate);
+    if (again.score > t.match.score) t.match = std::move(again), t.rigid = refined;
+  }
+  GlobalMatch best;
+  const Trial* winner = nullptr;
+  for (const auto& t : trials)
+    if (!winner || t.match.score > winner->match.score) winner = &t;
+  if (!winner) return best;
+  best = winner->match;
+  best.rotation = winner->rigid.angle, best.tx = winner->rigid.tx, best.ty = winner->rigid.ty;
   return best;
 }
 

@@ -33,18 +33,23 @@ std::vector<RelaxedPair> bestOneToOnePairs(const std::vector<float>& sim, size_t
   order.reserve(sim.size());
   for (size_t i = 0; i < sim.size(); ++i)
     if (sim[i] > 0) order.push_back(std::uint64_t(std::bit_cast<std::uint32_t>(sim[i])) << 32 | (0xFFFFFFFFu - std::uint32_t(i)));
-  std::sort(order.begin(), order.end(), std::greater<>());
   std::vector<bool> usedA(na, false), usedB(nb, false);
   std::vector<RelaxedPair> pairs;
   const size_t wanted = std::min(na, nb);
-  for (const std::uint64_t key : order) {
+  // The greedy pass rarely reads far: order a prefix of about three entries
+  // per wanted pair first, and the rest only if the prefix runs out.
+  const size_t prefix = std::min(order.size(), 3 * wanted);
+  std::nth_element(order.begin(), order.begin() + long(prefix), order.end(), std::greater<>());
+  std::sort(order.begin(), order.begin() + long(prefix), std::greater<>());
+  for (size_t k = 0; k < order.size() && pairs.size() < wanted; ++k) {
+    if (k == prefix) std::sort(order.begin() + long(prefix), order.end(), std::greater<>());
+    const std::uint64_t key = order[k];
     const int index = int(0xFFFFFFFFu - std::uint32_t(key & 0xFFFFFFFFu));
     const float s = std::bit_cast<float>(std::uint32_t(key >> 32));
     const int a = index / int(nb), b = index % int(nb);
     if (usedA[size_t(a)] || usedB[size_t(b)]) continue;
     usedA[size_t(a)] = usedB[size_t(b)] = true;
     pairs.push_back({a, b, s, s});
-    if (pairs.size() == wanted) break;
   }
   return pairs;
 }

@@ -1,5 +1,6 @@
 #include "core/fingerprint/mcc_template.h"
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 
@@ -84,6 +85,25 @@ bool buildCylinder(const std::vector<Point>& points, size_t i, const std::vector
   return valid >= kMinValidCells * inCircle;
 }
 
+void hullEdges(const std::vector<cv::Point2f>& hull, std::vector<std::array<float, 4>>& edges) {
+  if (hull.size() < 3) return;
+  double area = 0;  // sign gives the winding, whatever convention produced the hull
+  for (size_t i = 0; i < hull.size(); ++i) {
+    const auto& p = hull[i];
+    const auto& q = hull[(i + 1) % hull.size()];
+    area += double(p.x) * q.y - double(q.x) * p.y;
+  }
+  const double sign = area >= 0 ? 1 : -1;
+  for (size_t i = 0; i < hull.size(); ++i) {
+    const auto& p = hull[i];
+    const auto& q = hull[(i + 1) % hull.size()];
+    const double ex = q.x - p.x, ey = q.y - p.y, length = std::hypot(ex, ey);
+    if (length < 1e-6) continue;
+    // Left normal of the edge, pointing inside for a counter-clockwise hull.
+    edges.push_back({p.x, p.y, float(-sign * ey / length), float(sign * ex / length)});
+  }
+}
+
 void pairwiseGeometry(MccTemplate& t) {
   const size_t n = t.cylinders.size();
   t.distance.assign(n * n, 0);
@@ -105,11 +125,14 @@ MccTemplate prepareTemplate(const FeatureSet& features) {
   t.ppi = features.ppi;
   const auto points = workingPoints(features);
   for (const auto& p : points) t.minutiae.push_back({float(p.x), float(p.y), float(p.direction), -1});
+  for (size_t i = 0; i < points.size(); ++i) t.byX.push_back(int(i));
+  std::stable_sort(t.byX.begin(), t.byX.end(), [&](int a, int b) { return t.minutiae[size_t(a)].x < t.minutiae[size_t(b)].x; });
+  for (int i : t.byX) t.sortedX.push_back(t.minutiae[size_t(i)].x);
   if (points.size() < 3) return t;
   std::vector<cv::Point2f> cloud, hull;
   for (const auto& p : points) cloud.emplace_back(float(p.x), float(p.y));
   cv::convexHull(cloud, hull, false);  // y-up frame: "not clockwise" in OpenCV's y-down terms is clockwise here
-  for (auto it = hull.rbegin(); it != hull.rend(); ++it) t.hull.push_back({it->x, it->y});
+  hullEdges(hull, t.hullEdges);
   for (size_t i = 0; i < points.size(); ++i) {
     Cylinder cyl;
     if (!buildCylinder(points, i, hull, cyl)) continue;

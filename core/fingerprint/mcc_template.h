@@ -29,7 +29,11 @@ struct TemplateMinutia {
 struct MccTemplate {
   double ppi = 500;
   std::vector<TemplateMinutia> minutiae;  // every minutia, in FeatureSet order
-  std::vector<std::array<float, 2>> hull; // convex hull of the minutiae (500 ppi, y up), counter-clockwise
+  // Convex hull of the minutiae (500 ppi, y up) as edges: a vertex and the
+  // unit normal pointing into the hull, so "inside" is a few dot products.
+  std::vector<std::array<float, 4>> hullEdges;
+  std::vector<int> byX;             // minutia indices ordered by x, for range searches
+  std::vector<float> sortedX;       // their x, same order
   std::vector<Cylinder> cylinders;  // valid cylinders only
   // Pairwise geometry between cylinders' minutiae (row-major n x n):
   std::vector<float> distance;      // Euclidean, px at 500 ppi
