@@ -1,0 +1,83 @@
+#include "core/face/face_engine.h"
+
+#include <cmath>
+
+#include "core/face/head_pose.h"
+#include "core/util/errors.h"
+
+namespace ridgeline::face {
+namespace {
+
+std::string pixels(float v) { return std::to_string(static_cast<int>(std::lround(v))) + " px"; }
+
+}  // namespace
+
+struct FaceEngine::Stages {
+  FaceModelFiles files;
+  FaceDetector detector;
+  LandmarkModel landmarks;
+  EmbeddingModel embedding;
+
+  Stages(FaceModelFiles f, const DetectorSettings& settings)
+      : files(std::move(f)), detector(files.detector.path, settings), landmarks(files.landmarks.path),
+        embedding(files.embedding.path) {}
+};
+
+FaceEngine::FaceEngine(const FaceEngineOptions& options)
+    : options_(options), stages_(std::make_unique<Stages>(locateFaceModels(options.modelsDir), options.detector)) {}
+
+FaceEngine::~FaceEngine() = default;
+FaceEngine::FaceEngine(FaceEngine&&) noexcept = default;
+FaceEngine& FaceEngine::operator=(FaceEngine&&) noexcept = default;
+
+const FaceModelFiles& FaceEngine::models() const { return stages_->files; }
+
+std::vector<DetectedFace> FaceEngine::detectFaces(const cv::Mat& bgr) {
+  std::vector<DetectedFace> faces;
+  for (const FaceBox& box : stages_->detector.detect(bgr)) {
+    DetectedFace f;
+    f.box = box.box;
+    f.score = box.score;
+    f.landmarks = stages_->landmarks.predict(bgr, box.box);
+    f.interEyeDistance = cv::norm(rightEyeCentre(f.landmarks) - leftEyeCentre(f.landmarks));
+    f.pose = estimateHeadPose(f.landmarks, bgr.size());
+    faces.push_back(f);
+  }
+  return faces;
+}
+
+bool FaceEngine::isTooSmall(const DetectedFace& face) const { return face.box.width < options_.minFaceSide; }
+
+FaceEmbedding FaceEngine::embed(const cv::Mat& bgr, const DetectedFace& face) {
+  if (isTooSmall(face))
+    throw InputError("the face is " + pixels(face.box.width) + " wide; at least " + pixels(options_.minFaceSide) +
+                     " is needed for an advisory score (too little detail)");
+  return stages_->embedding.embed(alignForEmbedding(bgr, fivePointsFrom(face.landmarks)));
+}
+
+PreparedFace FaceEngine::prepare(const cv::Mat& bgr, const std::string& source, std::optional<size_t> faceIndex) {
+  PreparedFace p;
+  p.source = source;
+  const auto faces = detectFaces(bgr);
+  p.faceCount = faces.size();
+  if (faces.empty()) throw InputError("no face found in " + source);
+  if (faceIndex && *faceIndex >= faces.size())
+    throw InputError(source + " has " + std::to_string(faces.size()) + " face(s); there is no face " +
+                     std::to_string(*faceIndex + 1));
+  p.faceIndex = faceIndex.value_or(0);
+  if (!faceIndex && faces.size() > 1)
+    p.notes.push_back(std::to_string(faces.size()) + " faces in " + source + "; using face 1 (the largest)");
+  p.face = faces[p.faceIndex];
+  try {
+    p.embedding = embed(bgr, p.face);
+  } catch (const InputError& e) {
+    throw InputError(source + ", face " + std::to_string(p.faceIndex + 1) + ": " + e.what());
+  }
+  return p;
+}
+
+double advisorySimilarity(const PreparedFace& a, const PreparedFace& b) {
+  return cosineSimilarity(a.embedding, b.embedding);
+}
+
+}  // namespace ridgeline::face
