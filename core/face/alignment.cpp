@@ -55,6 +55,12 @@ std::array<cv::Point2f, 5> arcFaceTemplate112() {
 cv::Matx23d estimateSimilarity(const std::vector<cv::Point2f>& from, const std::vector<cv::Point2f>& to) {
   if (from.size() != to.size() || from.size() < 2) throw UsageError("similarity transform needs >= 2 point pairs");
   const int n = static_cast<int>(from.size());
+  // Points that (nearly) coincide fix no scale or rotation.
+  cv::Point2d centroid(0, 0);
+  for (const auto& p : from) centroid += cv::Point2d(p) / n;
+  double spread = 0;
+  for (const auto& p : from) spread += cv::norm(cv::Point2d(p) - centroid);
+  if (!(spread / n > 1e-3)) throw InputError("face landmarks are degenerate; no alignment possible");
   cv::Mat A(2 * n, 4, CV_64F), B(2 * n, 1, CV_64F);
   for (int i = 0; i < n; ++i) {
     const double x = from[i].x, y = from[i].y;

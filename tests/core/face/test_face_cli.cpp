@@ -1,0 +1,120 @@
+// ridgeline-cli face compare / face detect as a lab script runs them:
+// exit codes (0 ok, 1 input, 2 usage, 3 environment), output formats, and a
+// clear message for every bad input. Needs the models, except the case that
+// points --models at an empty folder.
+#include <QtTest>
+
+#include <QFile>
+#include <QTextStream>
+
+#include "app/cli_runner.h"
+#include "face_fixtures.h"
+
+namespace {
+
+QString photo(const char* name) { return QString::fromStdString(facePhoto(name)); }
+
+double scoreOf(const CliResult& r) {
+  // "advisory similarity 0.1234"
+  const QStringList words = r.out.trimmed().split(' ');
+  return words.size() == 3 ? words[2].toDouble() : -2;
+}
+
+}  // namespace
+
+class TestFaceCli : public QObject {
+  Q_OBJECT
+ private slots:
+  void comparePrintsAnAdvisoryScore() {
+    const auto same = runCli({"face", "compare", photo("img1.jpg"), photo("img2.jpg")});
+    QVERIFY2(same.exitCode == 0, qPrintable(same.err));
+    QVERIFY(same.out.startsWith("advisory similarity "));
+    QVERIFY(same.err.contains("advisory"));
+    const auto other = runCli({"face", "compare", photo("img1.jpg"), photo("img3.jpg")});
+    QCOMPARE(other.exitCode, 0);
+    QVERIFY2(scoreOf(same) > scoreOf(other) && scoreOf(same) > 0.4,
+             qPrintable(same.out + " vs " + other.out));
+  }
+  void severalFacesUseTheLargestAndSaySo() {
+    const auto r = runCli({"face", "compare", photo("img54.jpg"), photo("img3.jpg")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.err.contains("using face 1 (the largest)") && r.err.contains("--face-a"), qPrintable(r.err));
+    const auto picked = runCli({"face", "compare", photo("img3.jpg"), photo("img54.jpg"), "--face-b", "2"});
+    QCOMPARE(picked.exitCode, 0);
+    QVERIFY(!picked.err.contains("using face 1"));
+    QVERIFY(scoreOf(picked) < scoreOf(r));
+  }
+  void pairsFileResolvesRelativePathsAgainstItsFolder() {
+    QTemporaryDir dir;
+    QFile::copy(photo("img1.jpg"), dir.filePath("a.jpg"));
+    QFile::copy(photo("img2.jpg"), dir.filePath("b.jpg"));
+    QFile file(dir.filePath("pairs.tsv"));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QTextStream(&file) << "a.jpg\tb.jpg\n# a comment\n" << photo("img3.jpg") << "\ta.jpg\n\n";
+    file.close();
+    const auto r = runCli({"face", "compare", "--pairs", file.fileName()});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const QStringList lines = r.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 2);
+    const QStringList first = lines[0].split('\t'), second = lines[1].split('\t');
+    QCOMPARE(first.size(), 3);
+    QVERIFY(first[1].endsWith("a.jpg") && first[2].endsWith("b.jpg"));
+    QVERIFY(first[0].toDouble() > second[0].toDouble());
+    QVERIFY(r.err.contains("advisory"));
+  }
+  void malformedPairsLineNamesTheLine() {
+    QTemporaryDir dir;
+    QFile file(dir.filePath("pairs.tsv"));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("only-one-column.jpg\n");
+    file.close();
+    const auto r = runCli({"face", "compare", "--pairs", file.fileName()});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("pairs.tsv:1") && r.err.contains("A<TAB>B"), qPrintable(r.err));
+  }
+  void badPhotosExitOneWithAClearMessage() {
+    QTemporaryDir dir;
+    const struct {
+      std::string path;
+      const char* expected;
+    } cases[] = {
+        {noFacePhoto(dir), "no face found"},
+        {tinyFacePhoto(dir), "too little detail"},
+        {truncatedJpeg(dir), "truncated"},
+        {corruptJpeg(dir), "corrupt"},
+        {textFile(dir), "not an image"},
+        {dir.filePath("absent.jpg").toStdString(), "no such file"},
+    };
+    for (const auto& c : cases) {
+      const auto r = runCli({"face", "compare", photo("img1.jpg"), QString::fromStdString(c.path)});
+      QVERIFY2(!r.crashed, c.expected);
+      QVERIFY2(r.exitCode == 1, qPrintable(QString(c.expected) + ": exit " + QString::number(r.exitCode) + " " + r.err));
+      QVERIFY2(r.err.contains(c.expected) && r.err.contains(QString::fromStdString(c.path)), qPrintable(r.err));
+    }
+  }
+  void usageErrorsExitTwo() {
+    QCOMPARE(runCli({"face", "compare", photo("img1.jpg")}).exitCode, 2);
+    QCOMPARE(runCli({"face", "compare", photo("img1.jpg"), photo("img2.jpg"), "--face-a", "0"}).exitCode, 2);
+    QCOMPARE(runCli({"face", "compare", photo("img1.jpg"), photo("img2.jpg"), "--colour"}).exitCode, 2);
+    QCOMPARE(runCli({"face", "compare", "--pairs", "x.tsv", "--face-a", "2"}).exitCode, 2);
+  }
+  void missingModelsExitThreeNamingTheFetchCommand() {
+    QTemporaryDir empty;
+    const auto r = runCli({"face", "compare", photo("img1.jpg"), photo("img2.jpg"), "--models", empty.path()});
+    QCOMPARE(r.exitCode, 3);
+    QVERIFY2(r.err.contains("fr_detect.onnx") && r.err.contains("fetch-face-models.sh"), qPrintable(r.err));
+  }
+  void detectListsEveryFace() {
+    const auto r = runCli({"face", "detect", photo("img54.jpg")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY(r.out.contains("face 1\tbox ") && r.out.contains("face 2\tbox "));
+    QVERIFY(r.out.contains("yaw") && r.out.contains("inter-eye"));
+    QTemporaryDir dir;
+    const auto none = runCli({"face", "detect", QString::fromStdString(noFacePhoto(dir))});
+    QCOMPARE(none.exitCode, 1);
+    QVERIFY(none.err.contains("no face found"));
+  }
+};
+
+QTEST_GUILESS_MAIN(TestFaceCli)
+#include "test_face_cli.moc"
