@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include <opencv2/imgproc.hpp>
+
 namespace ridgeline::face {
 namespace {
 
@@ -73,5 +75,25 @@ const FiswgRegion& fiswgRegion(FiswgComponent component) {
 }
 
 std::string_view fiswgName(FiswgComponent component) { return fiswgRegion(component).name; }
+
+}  // namespace ridgeline::face
+
+namespace ridgeline::face {
+
+std::vector<Polyline> fiswgOutline(FiswgComponent component, const Landmarks68& landmarks) {
+  const FiswgRegion& region = fiswgRegion(component);
+  if (region.coverage == LandmarkCoverage::WholeFace) {
+    std::vector<cv::Point2f> hull;
+    cv::convexHull(std::vector<cv::Point2f>(landmarks.begin(), landmarks.end()), hull);
+    return {{hull, true}};
+  }
+  std::vector<Polyline> out;
+  for (const auto& path : region.paths) {
+    Polyline line{{}, path.closed};
+    for (int i : path.indices) line.points.push_back(landmarks[i]);
+    out.push_back(std::move(line));
+  }
+  return out;
+}
 
 }  // namespace ridgeline::face

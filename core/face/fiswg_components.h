@@ -6,6 +6,10 @@
 #include <string_view>
 #include <vector>
 
+#include <opencv2/core/types.hpp>
+
+#include "core/face/face_types.h"
+
 namespace ridgeline::face {
 
 enum class FiswgComponent {
@@ -57,5 +61,15 @@ struct FiswgRegion {
 const std::vector<FiswgRegion>& fiswgRegions();
 const FiswgRegion& fiswgRegion(FiswgComponent component);
 std::string_view fiswgName(FiswgComponent component);
+
+// What a view draws to highlight a component on one face (photo or crop
+// coordinates, whichever the landmarks are in): the region's paths as
+// points; for WholeFace components the convex hull of all 68 landmarks;
+// nothing for components the landmarks do not cover.
+struct Polyline {
+  std::vector<cv::Point2f> points;
+  bool closed = false;
+};
+std::vector<Polyline> fiswgOutline(FiswgComponent component, const Landmarks68& landmarks);
 
 }  // namespace ridgeline::face

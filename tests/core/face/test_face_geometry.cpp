@@ -222,6 +222,23 @@ class TestFaceGeometry : public QObject {
     QCOMPARE(fiswgRegion(FiswgComponent::Mouth).landmarks.size(), size_t(20));
   }
 
+  void fiswgOutlinesFollowTheLandmarks() {
+    Landmarks68 l;
+    for (int i = 0; i < kLandmarkCount; ++i) l[i] = {float(i), float(2 * i)};
+    const auto eyes = fiswgOutline(FiswgComponent::Eyes, l);
+    QCOMPARE(eyes.size(), size_t(2));
+    QCOMPARE(eyes[0].points.size(), size_t(6));
+    QCOMPARE(eyes[0].points[0], cv::Point2f(36, 72));
+    QVERIFY(eyes[1].closed);
+    QVERIFY(fiswgOutline(FiswgComponent::Neck, l).empty());
+    Landmarks68 round;
+    for (int i = 0; i < kLandmarkCount; ++i)
+      round[i] = {float(100 + 50 * std::cos(i * 2 * CV_PI / 68)), float(100 + 60 * std::sin(i * 2 * CV_PI / 68))};
+    const auto skin = fiswgOutline(FiswgComponent::Skin, round);
+    QCOMPARE(skin.size(), size_t(1));
+    QVERIFY(skin[0].closed && skin[0].points.size() == size_t(kLandmarkCount));
+  }
+
   // The one model test that runs without models: the message must name the
   // missing file and the command that fetches it.
   void missingModelsSayWhatAndHow() {
