@@ -8,12 +8,11 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include "core/face/photo_header.h"
 #include "core/util/errors.h"
 
 namespace ridgeline::face {
 namespace {
-
-bool isJpeg(std::span<const std::uint8_t> b) { return b.size() >= 3 && b[0] == 0xFF && b[1] == 0xD8 && b[2] == 0xFF; }
 
 // libjpeg decodes a truncated JPEG into a half-grey picture and only warns on
 // stderr; an examiner must never compare such a photo believing it complete.
@@ -43,12 +42,24 @@ std::vector<std::uint8_t> readAll(const std::string& path, const PhotoLimits& li
   return bytes;
 }
 
+void checkSize(cv::Size size, const std::string& what, const PhotoLimits& limits) {
+  const std::string dims = std::to_string(size.width) + "x" + std::to_string(size.height);
+  if (size.width < limits.minSide || size.height < limits.minSide)
+    throw InputError(what + ": " + dims + " pixels is too small to hold a face");
+  if (size.width > limits.maxSide || size.height > limits.maxSide ||
+      static_cast<std::int64_t>(size.width) * size.height > limits.maxPixels)
+    throw InputError(what + ": " + dims + " pixels is beyond the face photo size limit");
+}
+
 }  // namespace
 
 cv::Mat decodeFacePhoto(std::span<const std::uint8_t> bytes, const std::string& what, const PhotoLimits& limits) {
   if (bytes.empty()) throw InputError(what + ": empty file, not a photo");
   if (bytes.size() > limits.maxFileBytes) throw InputError(what + ": larger than the face photo size limit");
-  if (isJpeg(bytes) && !jpegHasEnd(bytes))
+  // Size limits are checked on the header, before the decoder allocates.
+  const PhotoHeader header = readPhotoHeader(bytes, what);
+  checkSize(header.size, what, limits);
+  if (header.format == PhotoFormat::Jpeg && !jpegHasEnd(bytes))
     throw InputError(what + ": JPEG is truncated (no end-of-image marker); the photo is incomplete");
   cv::Mat decoded;
   try {
@@ -57,18 +68,14 @@ cv::Mat decodeFacePhoto(std::span<const std::uint8_t> bytes, const std::string& 
     // palette, 16-bit and alpha inputs alike.
     decoded = cv::imdecode(raw, cv::IMREAD_COLOR);
   } catch (const cv::Exception& e) {
-    throw InputError(what + ": not a readable image (" + e.msg + ")");
+    throw InputError(what + ": " + photoFormatName(header.format) + " data is corrupt (" + e.msg + ")");
   }
-  if (decoded.empty())
-    throw InputError(what + ": not an image this build can read, or the file is corrupt "
-                            "(JPEG, PNG, BMP, TIFF, WebP and PNM are supported)");
-  if (decoded.cols < limits.minSide || decoded.rows < limits.minSide)
-    throw InputError(what + ": " + std::to_string(decoded.cols) + "x" + std::to_string(decoded.rows) +
-                     " pixels is too small to hold a face");
-  if (decoded.cols > limits.maxSide || decoded.rows > limits.maxSide ||
-      static_cast<std::int64_t>(decoded.cols) * decoded.rows > limits.maxPixels)
-    throw InputError(what + ": " + std::to_string(decoded.cols) + "x" + std::to_string(decoded.rows) +
-                     " pixels is beyond the face photo size limit");
+  if (decoded.empty()) throw InputError(what + ": " + photoFormatName(header.format) + " data is corrupt; cannot decode it");
+  // EXIF orientation may swap the sides; any other difference means the
+  // header lied about the pixels that follow it.
+  const cv::Size got = decoded.size(), want = header.size;
+  if (got != want && got != cv::Size(want.height, want.width))
+    throw InputError(what + ": decoded size differs from the header's; the file is corrupt");
   return decoded;
 }
 

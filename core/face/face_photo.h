@@ -1,7 +1,9 @@
 #pragma once
-// Loads a face photo for the engine: any still image OpenCV decodes (JPEG,
-// PNG, BMP, TIFF, WebP, PNM...), EXIF orientation applied, as 8-bit BGR.
-// Hostile input gets an InputError naming the file and what is wrong.
+// Loads a face photo for the engine: JPEG, PNG, BMP or PNM (formats whose
+// size can be checked in the header before decoding), EXIF orientation
+// applied, as 8-bit BGR. Hostile input gets an InputError naming the file
+// and what is wrong. Photos in other formats (JPEG 2000 from an ANSI/NIST
+// record, TIFF, WSQ) are decoded by core/formats and handed over as cv::Mat.
 #include <cstdint>
 #include <span>
 #include <string>

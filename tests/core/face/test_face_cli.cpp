@@ -82,7 +82,7 @@ class TestFaceCli : public QObject {
         {tinyFacePhoto(dir), "too little detail"},
         {truncatedJpeg(dir), "truncated"},
         {corruptJpeg(dir), "corrupt"},
-        {textFile(dir), "not an image"},
+        {textFile(dir), "not a photo format"},
         {dir.filePath("absent.jpg").toStdString(), "no such file"},
     };
     for (const auto& c : cases) {

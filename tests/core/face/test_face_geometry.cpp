@@ -80,7 +80,7 @@ class TestFaceGeometry : public QObject {
     } cases[] = {
         {truncatedJpeg(dir), "truncated"},
         {corruptJpeg(dir), "corrupt"},
-        {textFile(dir), "not an image"},
+        {textFile(dir), "not a photo format"},
         {writeBytes(dir, "empty.jpg", {}), "empty file"},
         {dir.filePath("absent.jpg").toStdString(), "no such file"},
         {dir.path().toStdString(), "folder"},
@@ -89,6 +89,33 @@ class TestFaceGeometry : public QObject {
       const QString message = inputErrorOf([&] { loadFacePhoto(c.path); });
       QVERIFY2(message.contains(c.expected), qPrintable(message + " (expected '" + c.expected + "')"));
       QVERIFY2(message.contains(QString::fromStdString(c.path)), qPrintable(message));
+    }
+  }
+  void headerSizeIsCheckedBeforeDecoding() {
+    // A valid PNG signature and IHDR declaring 60000x60000 pixels, then nothing:
+    // refused on the header, without the decoder allocating 10 GB.
+    std::vector<char> bomb{'\x89', 'P', 'N', 'G', '\r', '\n', '\x1a', '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R',
+                           0, 0, '\xea', '\x60', 0, 0, '\xea', '\x60', 8, 2, 0, 0, 0};
+    QTemporaryDir dir;
+    const QString m = inputErrorOf([&] { loadFacePhoto(writeBytes(dir, "bomb.png", bomb)); });
+    QVERIFY2(m.contains("60000x60000") && m.contains("limit"), qPrintable(m));
+    bomb.resize(18);
+    QVERIFY(inputErrorOf([&] { loadFacePhoto(writeBytes(dir, "short.png", bomb)); }).contains("cut short"));
+    const std::string gif = "GIF89a\x10\x00\x10\x00";
+    QVERIFY(inputErrorOf([&] { loadFacePhoto(writeBytes(dir, "x.gif", {gif.begin(), gif.end()})); })
+                .contains("JPEG, PNG, BMP or PNM"));
+  }
+  void otherAcceptedFormatsDecode() {
+    QTemporaryDir dir;
+    const cv::Mat original = loadFacePhoto(facePhoto("img1.jpg"));
+    for (const char* name : {"a.png", "a.bmp", "a.ppm", "a.pgm"}) {
+      const std::string path = dir.filePath(name).toStdString();
+      cv::Mat toWrite = original;
+      if (QByteArray(name).endsWith(".pgm")) cv::cvtColor(original, toWrite, cv::COLOR_BGR2GRAY);
+      QVERIFY2(cv::imwrite(path, toWrite), name);
+      const cv::Mat m = loadFacePhoto(path);
+      QCOMPARE(m.size(), original.size());
+      QCOMPARE(m.type(), CV_8UC3);
     }
   }
   void photoTooSmallToHoldAFace() {
