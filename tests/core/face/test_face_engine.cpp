@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include <opencv2/core.hpp>
+#include <opencv2/core/utility.hpp>
 
 #include "core/face/face_engine.h"
 #include "core/face/face_photo.h"
@@ -93,6 +94,18 @@ class TestFaceEngine : public QObject {
     QVERIFY2(lowestGenuine > highestImpostor,
              qPrintable(QString("lowest genuine %1, highest impostor %2").arg(lowestGenuine).arg(highestImpostor)));
     QVERIFY(lowestGenuine > 0.4 && highestImpostor < 0.3);
+  }
+  // A score in a report must be reproducible: same photos, same score,
+  // whatever the thread count.
+  void scoresAreReproducible() {
+    const int threads = cv::getNumThreads();
+    const double first = advisorySimilarity(prepared("img1.jpg"), prepared("img2.jpg"));
+    cv::setNumThreads(1);
+    const double single = advisorySimilarity(prepared("img1.jpg"), prepared("img2.jpg"));
+    cv::setNumThreads(threads);
+    const double again = advisorySimilarity(prepared("img1.jpg"), prepared("img2.jpg"));
+    QCOMPARE(again, first);
+    QVERIFY2(std::abs(single - first) < 1e-5, qPrintable(QString("%1 vs %2").arg(single).arg(first)));
   }
   void backgroundFaceCanBeChosen() {
     const auto main = prepared("img54.jpg"), background = prepared("img54.jpg", 1);

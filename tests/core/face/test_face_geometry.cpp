@@ -118,6 +118,38 @@ class TestFaceGeometry : public QObject {
       QCOMPARE(m.type(), CV_8UC3);
     }
   }
+  // A small deterministic fuzz run in every test pass (the libFuzzer target
+  // goes further): damaged real photos decode or give an InputError.
+  void mutatedPhotosNeverCrash() {
+    QTemporaryDir dir;
+    const std::string png = dir.filePath("a.png").toStdString();
+    cv::Mat small;
+    cv::resize(loadFacePhoto(facePhoto("img1.jpg")), small, cv::Size(), 0.25, 0.25, cv::INTER_AREA);
+    cv::imwrite(png, small);
+    cv::RNG rng(20261122);
+    int decoded = 0, refused = 0;
+    for (const std::string& path : {facePhoto("img5.jpg"), png}) {
+      const auto original = fileBytes(path);
+      for (int round = 0; round < 150; ++round) {
+        std::vector<std::uint8_t> bytes(original.begin(), original.end());
+        const int flips = 1 + rng.uniform(0, 8);
+        // Mostly in the first kilobyte, where the headers are.
+        for (int k = 0; k < flips; ++k) {
+          const int limit = rng.uniform(0, 4) == 0 ? int(bytes.size()) : std::min<int>(1024, int(bytes.size()));
+          bytes[rng.uniform(0, limit)] = static_cast<std::uint8_t>(rng.uniform(0, 256));
+        }
+        if (rng.uniform(0, 5) == 0) bytes.resize(rng.uniform(1, int(bytes.size())));
+        try {
+          const cv::Mat m = decodeFacePhoto(bytes, "mutant");
+          QCOMPARE(m.type(), CV_8UC3);
+          ++decoded;
+        } catch (const InputError&) {
+          ++refused;
+        }
+      }
+    }
+    QCOMPARE(decoded + refused, 300);
+  }
   void photoTooSmallToHoldAFace() {
     QTemporaryDir dir;
     const std::string path = dir.filePath("dot.png").toStdString();
