@@ -9,6 +9,20 @@ namespace ridgeline::face {
 namespace {
 
 std::string pixels(float v) { return std::to_string(static_cast<int>(std::lround(v))) + " px"; }
+std::string degrees(double v) { return std::to_string(static_cast<int>(std::lround(v))) + " degrees"; }
+
+// Conditions under which a score deserves less weight, worded for the examiner.
+std::vector<std::string> cautionNotes(const DetectedFace& f, const std::string& which, const FaceEngineOptions& o) {
+  std::vector<std::string> notes;
+  const std::string tail = ": the advisory score deserves less weight";
+  if (std::abs(f.pose.yaw) > o.noteAbovePoseDegrees)
+    notes.push_back(which + " is turned (yaw " + degrees(f.pose.yaw) + ")" + tail);
+  if (std::abs(f.pose.pitch) > o.noteAbovePoseDegrees)
+    notes.push_back(which + " is tilted (pitch " + degrees(f.pose.pitch) + ")" + tail);
+  if (f.interEyeDistance < o.noteBelowInterEyePixels)
+    notes.push_back(which + " has " + pixels(float(f.interEyeDistance)) + " between the eyes" + tail);
+  return notes;
+}
 
 }  // namespace
 
@@ -66,13 +80,15 @@ PreparedFace FaceEngine::prepare(const cv::Mat& bgr, const std::string& source, 
                      std::to_string(*faceIndex + 1));
   p.faceIndex = faceIndex.value_or(0);
   if (!faceIndex && faces.size() > 1)
-    p.notes.push_back(std::to_string(faces.size()) + " faces in " + source + "; using face 1 (the largest)");
+    p.choiceNote = std::to_string(faces.size()) + " faces in " + source + "; using face 1 (the largest)";
   p.face = faces[p.faceIndex];
+  const std::string which = source + ", face " + std::to_string(p.faceIndex + 1);
   try {
     p.embedding = embed(bgr, p.face);
   } catch (const InputError& e) {
-    throw InputError(source + ", face " + std::to_string(p.faceIndex + 1) + ": " + e.what());
+    throw InputError(which + ": " + e.what());
   }
+  p.cautions = cautionNotes(p.face, which, options_);
   return p;
 }
 

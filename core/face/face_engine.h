@@ -37,6 +37,11 @@ struct FaceEngineOptions {
   // embedded: the 112x112 crop would be mostly interpolation, and a score
   // on it would look more certain than the photo allows.
   float minFaceSide = 32;
+  // Beyond these the embedding sees a face unlike the frontal ones such
+  // models are trained on, or too few pixels between the eyes; the score is
+  // still given, with a note saying why it deserves less weight.
+  double noteAbovePoseDegrees = 30;
+  double noteBelowInterEyePixels = 30;
 };
 
 // A face chosen in a photo and embedded, ready to compare.
@@ -46,7 +51,12 @@ struct PreparedFace {
   size_t faceCount = 0;       // faces found in the photo
   DetectedFace face;
   FaceEmbedding embedding;
-  std::vector<std::string> notes;  // e.g. "2 faces in A; using face 1 (the largest)"
+  // Set when the photo has several faces and none was asked for:
+  // "2 faces in A; using face 1 (the largest)".
+  std::string choiceNote;
+  // Why the score deserves less weight, if it does: "A, face 1 is turned
+  // (yaw -38 degrees): the advisory score deserves less weight".
+  std::vector<std::string> cautions;
 };
 
 class FaceEngine {

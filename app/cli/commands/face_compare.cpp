@@ -40,7 +40,8 @@ std::optional<size_t> faceOption(const Arguments& args, const std::string& name)
 
 PreparedFace prepare(FaceEngine& engine, const std::string& path, std::optional<size_t> face, Context& ctx) {
   PreparedFace p = engine.prepare(loadFacePhoto(path), path, face);
-  for (const auto& note : p.notes) ctx.err << "note: " << note << " (pick another with --face-a/--face-b N)\n";
+  if (!p.choiceNote.empty()) ctx.err << "note: " << p.choiceNote << " (pick another with --face-a/--face-b N)\n";
+  for (const auto& caution : p.cautions) ctx.err << "caution: " << caution << "\n";
   return p;
 }
 

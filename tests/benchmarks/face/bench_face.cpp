@@ -43,6 +43,7 @@ struct Photo {
   std::string file, identity;
   std::optional<FaceEmbedding> embedding;  // empty: failed to enrol
   std::string failure;
+  std::vector<std::string> cautions;
 };
 
 std::vector<Photo> readIdentities(const fs::path& dir) {
@@ -122,6 +123,7 @@ void enrol(FaceModelFiles const& files, const fs::path& dir, std::vector<Photo>&
         auto t4 = Clock::now();
         const PreparedFace prepared = engine.prepare(photo, p.file);
         api = std::min(api, msSince(t4));
+        p.cautions = prepared.cautions;
         if (cosineSimilarity(prepared.embedding, *p.embedding) < 0.9999)
           throw InputError("FaceEngine::prepare() disagrees with the staged pipeline");
       }
@@ -225,6 +227,8 @@ int run(const fs::path& dir, bool smoke, int repeat) {
       const Score s{cosineSimilarity(*photos[i].embedding, *photos[j].embedding), &photos[i], &photos[j]};
       (photos[i].identity == photos[j].identity ? genuine : impostor).push_back(s);
     }
+  for (const auto& p : photos)
+    for (const auto& c : p.cautions) std::cout << "caution: " << c << "\n";
   printTimes(times);
   std::cout << "load average after: " << loadAverage() << "\n";
   std::cout << "failures to enrol: " << failed << " of " << photos.size() << "\n";

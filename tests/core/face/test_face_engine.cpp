@@ -73,7 +73,9 @@ class TestFaceEngine : public QObject {
     const PreparedFace p = prepared("img54.jpg");
     QCOMPARE(p.faceIndex, size_t(0));
     QCOMPARE(p.faceCount, faces.size());
-    QVERIFY(!p.notes.empty() && QString::fromStdString(p.notes[0]).contains("largest"));
+    QVERIFY(QString::fromStdString(p.choiceNote).contains("3 faces in img54.jpg; using face 1 (the largest)") ||
+            QString::fromStdString(p.choiceNote).contains("using face 1 (the largest)"));
+    QVERIFY(p.cautions.empty());  // a frontal face with 70 px between the eyes
   }
 
   void sameFaceScoresOne() {
@@ -110,7 +112,10 @@ class TestFaceEngine : public QObject {
   void backgroundFaceCanBeChosen() {
     const auto main = prepared("img54.jpg"), background = prepared("img54.jpg", 1);
     QCOMPARE(background.faceIndex, size_t(1));
-    QVERIFY(background.notes.empty());
+    QVERIFY(background.choiceNote.empty());
+    // The background face is small and turned: the caution says so.
+    QVERIFY(!background.cautions.empty());
+    QVERIFY(QString::fromStdString(background.cautions[0]).contains("img54.jpg, face 2"));
     QVERIFY(advisorySimilarity(main, background) < 0.5);
   }
   void faceIndexBeyondTheFacesIsAnInputError() {
