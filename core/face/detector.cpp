@@ -86,4 +86,15 @@ std::vector<FaceBox> FaceDetector::detect(const cv::Mat& bgr) {
   return faces;
 }
 
+std::vector<FaceBox> FaceDetector::detect(const cv::Mat& bgr, const cv::Rect& region) {
+  const cv::Rect inside = region & cv::Rect(0, 0, bgr.cols, bgr.rows);
+  if (inside.width < 16 || inside.height < 16)
+    throw InputError("search region " + std::to_string(region.x) + "," + std::to_string(region.y) + " " +
+                     std::to_string(region.width) + "x" + std::to_string(region.height) + " leaves less than 16x16 " +
+                     "pixels of the " + std::to_string(bgr.cols) + "x" + std::to_string(bgr.rows) + " photo");
+  auto faces = detect(bgr(inside));
+  for (auto& f : faces) f.box += cv::Point2f(float(inside.x), float(inside.y));
+  return faces;
+}
+
 }  // namespace ridgeline::face

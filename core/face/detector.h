@@ -25,6 +25,11 @@ class FaceDetector {
   explicit FaceDetector(const std::filesystem::path& model, DetectorSettings settings = {});
   // All faces in a BGR photo, largest first. Not thread-safe: one detector per thread.
   std::vector<FaceBox> detect(const cv::Mat& bgr);
+  // Only inside `region` (photo pixels), searched at the detector's full
+  // input resolution: how an examiner finds a small face in a large scene.
+  // Boxes are in photo pixels. Throws InputError when the region misses the
+  // photo or is under 16 px a side.
+  std::vector<FaceBox> detect(const cv::Mat& bgr, const cv::Rect& region);
 
  private:
   cv::dnn::Net net_;

@@ -46,9 +46,10 @@ FaceEngine& FaceEngine::operator=(FaceEngine&&) noexcept = default;
 
 const FaceModelFiles& FaceEngine::models() const { return stages_->files; }
 
-std::vector<DetectedFace> FaceEngine::detectFaces(const cv::Mat& bgr) {
+std::vector<DetectedFace> FaceEngine::detectFaces(const cv::Mat& bgr, const std::optional<cv::Rect>& searchRegion) {
   std::vector<DetectedFace> faces;
-  for (const FaceBox& box : stages_->detector.detect(bgr)) {
+  const auto boxes = searchRegion ? stages_->detector.detect(bgr, *searchRegion) : stages_->detector.detect(bgr);
+  for (const FaceBox& box : boxes) {
     DetectedFace f;
     f.box = box.box;
     f.score = box.score;
@@ -69,12 +70,13 @@ FaceEmbedding FaceEngine::embed(const cv::Mat& bgr, const DetectedFace& face) {
   return stages_->embedding.embed(alignForEmbedding(bgr, fivePointsFrom(face.landmarks)));
 }
 
-PreparedFace FaceEngine::prepare(const cv::Mat& bgr, const std::string& source, std::optional<size_t> faceIndex) {
+PreparedFace FaceEngine::prepare(const cv::Mat& bgr, const std::string& source, std::optional<size_t> faceIndex,
+                                 const std::optional<cv::Rect>& searchRegion) {
   PreparedFace p;
   p.source = source;
-  const auto faces = detectFaces(bgr);
+  const auto faces = detectFaces(bgr, searchRegion);
   p.faceCount = faces.size();
-  if (faces.empty()) throw InputError("no face found in " + source);
+  if (faces.empty()) throw InputError("no face found in " + source + (searchRegion ? " (inside the search region)" : ""));
   if (faceIndex && *faceIndex >= faces.size())
     throw InputError(source + " has " + std::to_string(faces.size()) + " face(s); there is no face " +
                      std::to_string(*faceIndex + 1));

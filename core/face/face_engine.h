@@ -71,16 +71,20 @@ class FaceEngine {
 
   // Every face in a BGR photo, largest first, with landmarks, head pose and
   // inter-eye distance. An empty list means no face was found.
-  std::vector<DetectedFace> detectFaces(const cv::Mat& bgr);
+  // With a search region, only faces inside it, found at the detector's
+  // full resolution (see FaceDetector::detect); coordinates stay photo pixels.
+  std::vector<DetectedFace> detectFaces(const cv::Mat& bgr, const std::optional<cv::Rect>& searchRegion = std::nullopt);
 
   // The embedding of one detected face. Throws InputError naming the size
   // when the face is below options.minFaceSide.
   FaceEmbedding embed(const cv::Mat& bgr, const DetectedFace& face);
 
   // Detects, picks a face (faceIndex, 0-based; default the largest) and
-  // embeds it. Throws InputError: no face ("no face found in A"), an index
+  // embeds it; faceIndex counts the faces inside searchRegion when one is
+  // given. Throws InputError: no face ("no face found in A"), an index
   // beyond the faces found, or a face too small. `source` names the photo.
-  PreparedFace prepare(const cv::Mat& bgr, const std::string& source, std::optional<size_t> faceIndex = std::nullopt);
+  PreparedFace prepare(const cv::Mat& bgr, const std::string& source, std::optional<size_t> faceIndex = std::nullopt,
+                       const std::optional<cv::Rect>& searchRegion = std::nullopt);
 
   bool isTooSmall(const DetectedFace& face) const;
 

@@ -13,6 +13,7 @@
 #include "core/face/face_engine.h"
 #include "core/face/face_photo.h"
 #include "core/util/errors.h"
+#include "face_options.h"
 
 namespace ridgeline::cli {
 namespace {
@@ -26,11 +27,7 @@ std::string formatScore(double s) {
   return o.str();
 }
 
-FaceEngineOptions engineOptions(const Arguments& args) {
-  FaceEngineOptions o;
-  if (auto dir = args.value("--models")) o.modelsDir = *dir;
-  return o;
-}
+using face_options::engineOptions;
 
 // --face-a / --face-b are 1-based, as `face detect` numbers the faces.
 std::optional<size_t> faceOption(const Arguments& args, const std::string& name) {
@@ -38,8 +35,9 @@ std::optional<size_t> faceOption(const Arguments& args, const std::string& name)
   return std::nullopt;
 }
 
-PreparedFace prepare(FaceEngine& engine, const std::string& path, std::optional<size_t> face, Context& ctx) {
-  PreparedFace p = engine.prepare(loadFacePhoto(path), path, face);
+PreparedFace prepare(FaceEngine& engine, const std::string& path, std::optional<size_t> face,
+                     const std::optional<cv::Rect>& region, Context& ctx) {
+  PreparedFace p = engine.prepare(loadFacePhoto(path), path, face, region);
   if (!p.choiceNote.empty()) ctx.err << "note: " << p.choiceNote << " (pick another with --face-a/--face-b N)\n";
   for (const auto& caution : p.cautions) ctx.err << "caution: " << caution << "\n";
   return p;
@@ -48,8 +46,10 @@ PreparedFace prepare(FaceEngine& engine, const std::string& path, std::optional<
 int comparePair(const Arguments& args, Context& ctx) {
   args.expectPositional(2, 2, "two face photos: face compare A B");
   FaceEngine engine(engineOptions(args));
-  const auto a = prepare(engine, args.positional()[0], faceOption(args, "--face-a"), ctx);
-  const auto b = prepare(engine, args.positional()[1], faceOption(args, "--face-b"), ctx);
+  const auto a = prepare(engine, args.positional()[0], faceOption(args, "--face-a"),
+                         face_options::region(args, "--region-a"), ctx);
+  const auto b = prepare(engine, args.positional()[1], faceOption(args, "--face-b"),
+                         face_options::region(args, "--region-b"), ctx);
   ctx.out << "advisory similarity " << formatScore(advisorySimilarity(a, b)) << "\n";
   ctx.err << "note: " << kAdvisoryNotice << "\n";
   return 0;
@@ -83,7 +83,8 @@ std::vector<Pair> readPairs(const std::string& file) {
 // script never mistakes a missing score for a low one.
 int comparePairs(const Arguments& args, Context& ctx) {
   if (!args.positional().empty()) throw UsageError("face compare --pairs FILE takes no other photos");
-  if (args.has("--face-a") || args.has("--face-b")) throw UsageError("--face-a/--face-b apply to a single comparison");
+  for (const char* single : {"--face-a", "--face-b", "--region-a", "--region-b"})
+    if (args.has(single)) throw UsageError(std::string(single) + " applies to a single comparison, not --pairs");
   const std::string file = args.required("--pairs");
   const auto pairs = readPairs(file);
   FaceEngine engine(engineOptions(args));
@@ -92,7 +93,7 @@ int comparePairs(const Arguments& args, Context& ctx) {
     auto it = cache.find(path);
     if (it != cache.end()) return it->second;
     try {
-      return cache.emplace(path, prepare(engine, path, std::nullopt, ctx)).first->second;
+      return cache.emplace(path, prepare(engine, path, std::nullopt, std::nullopt, ctx)).first->second;
     } catch (const InputError& e) {
       throw InputError(file + ":" + std::to_string(line) + ": " + e.what());
     }
@@ -106,12 +107,13 @@ int comparePairs(const Arguments& args, Context& ctx) {
 }
 
 int runFaceCompare(Context& ctx) {
-  const Arguments args(ctx.args, {"--pairs", "--face-a", "--face-b", "--models"});
+  const Arguments args(ctx.args, {"--pairs", "--face-a", "--face-b", "--region-a", "--region-b", "--models"});
   return args.has("--pairs") ? comparePairs(args, ctx) : comparePair(args, ctx);
 }
 
 const RegisterCommand reg{{"face compare",
-                           "face compare A B [--face-a N] [--face-b N] [--models DIR] | face compare --pairs FILE",
+                           "face compare A B [--face-a N] [--face-b N] [--region-a X,Y,W,H] [--region-b X,Y,W,H] "
+                           "[--models DIR] | face compare --pairs FILE [--models DIR]",
                            "Advisory similarity of two face photos (-1..1); --pairs reads 'A<TAB>B' lines and prints "
                            "'SCORE<TAB>A<TAB>B'.",
                            runFaceCompare}};

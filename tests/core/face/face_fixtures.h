@@ -64,3 +64,16 @@ inline std::string tinyFacePhoto(const QTemporaryDir& dir) {
   cv::imwrite(path, small);
   return path;
 }
+
+// img1 shrunk to a 56 px face and pasted at (300, 300) into a 1280x1280
+// grey scene: too small for a whole-photo search, found inside a region.
+inline const cv::Rect kSceneFaceRegion(250, 250, 220, 220);
+inline std::string smallFaceInScene(const QTemporaryDir& dir) {
+  cv::Mat photo = cv::imread(facePhoto("img1.jpg")), small;
+  cv::resize(photo, small, cv::Size(), 0.2, 0.2, cv::INTER_AREA);
+  cv::Mat scene(1280, 1280, CV_8UC3, cv::Scalar(120, 130, 140));
+  small.copyTo(scene(cv::Rect(300, 300, small.cols, small.rows)));
+  const std::string path = dir.filePath("scene.png").toStdString();
+  cv::imwrite(path, scene);
+  return path;
+}

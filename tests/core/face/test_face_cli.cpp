@@ -42,6 +42,7 @@ class TestFaceCli : public QObject {
     const auto picked = runCli({"face", "compare", photo("img3.jpg"), photo("img54.jpg"), "--face-b", "2"});
     QCOMPARE(picked.exitCode, 0);
     QVERIFY(!picked.err.contains("using face 1"));
+    QVERIFY2(picked.err.contains("caution: ") && picked.err.contains("face 2"), qPrintable(picked.err));
     QVERIFY(scoreOf(picked) < scoreOf(r));
   }
   void pairsFileResolvesRelativePathsAgainstItsFolder() {
@@ -97,6 +98,20 @@ class TestFaceCli : public QObject {
     QCOMPARE(runCli({"face", "compare", photo("img1.jpg"), photo("img2.jpg"), "--face-a", "0"}).exitCode, 2);
     QCOMPARE(runCli({"face", "compare", photo("img1.jpg"), photo("img2.jpg"), "--colour"}).exitCode, 2);
     QCOMPARE(runCli({"face", "compare", "--pairs", "x.tsv", "--face-a", "2"}).exitCode, 2);
+  }
+  void regionOptionsSearchPartOfThePhoto() {
+    QTemporaryDir dir;
+    const QString scene = QString::fromStdString(smallFaceInScene(dir));
+    QCOMPARE(runCli({"face", "detect", scene}).exitCode, 1);
+    const auto found = runCli({"face", "detect", scene, "--region", "250,250,220,220"});
+    QVERIFY2(found.exitCode == 0 && found.out.contains("face 1\tbox "), qPrintable(found.err));
+    const auto r = runCli({"face", "compare", scene, photo("img2.jpg"), "--region-a", "250,250,220,220"});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(runCli({"face", "detect", scene, "--region", "250,250,220"}).exitCode, 2);
+    QCOMPARE(runCli({"face", "detect", scene, "--region", "a,b,c,d"}).exitCode, 2);
+    const auto outside = runCli({"face", "detect", scene, "--region", "5000,5000,10,10"});
+    QCOMPARE(outside.exitCode, 1);
+    QVERIFY(outside.err.contains("search region"));
   }
   void missingModelsExitThreeNamingTheFetchCommand() {
     QTemporaryDir empty;

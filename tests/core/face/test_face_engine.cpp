@@ -142,6 +142,23 @@ class TestFaceEngine : public QObject {
     QVERIFY2(m.contains("too little detail") && m.contains("face 1"), qPrintable(m));
   }
 
+  void searchRegionFindsASmallFaceInALargeScene() {
+    QTemporaryDir dir;
+    const cv::Mat scene = loadFacePhoto(smallFaceInScene(dir));
+    QVERIFY2(engine_->detectFaces(scene).empty(), "a 56 px face in 1280 px is below the whole-photo search");
+    const auto faces = engine_->detectFaces(scene, kSceneFaceRegion);
+    QCOMPARE(faces.size(), size_t(1));
+    QVERIFY((kSceneFaceRegion & cv::Rect(faces[0].box)).area() > 0.8 * faces[0].box.area());  // photo pixels
+    const auto p = engine_->prepare(scene, "scene", std::nullopt, kSceneFaceRegion);
+    QVERIFY(advisorySimilarity(p, prepared("img2.jpg")) > 0.3);
+    try {
+      engine_->detectFaces(scene, cv::Rect(2000, 2000, 50, 50));
+      QFAIL("a region outside the photo must be refused");
+    } catch (const InputError& e) {
+      QVERIFY2(QString(e.what()).contains("search region"), e.what());
+    }
+  }
+
   void mirroredPhotoMirrorsThePose() {
     const cv::Mat photo = loadFacePhoto(facePhoto("img2.jpg"));
     cv::Mat mirrored;
