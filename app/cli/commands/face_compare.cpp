@@ -1,6 +1,5 @@
 // `ridgeline-cli face compare A B` and `face compare --pairs FILE`: the
 // advisory similarity of face photos (DESIGN.md section 8, issue #8).
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
@@ -56,11 +55,14 @@ int comparePair(const Arguments& args, Context& ctx) {
 }
 
 struct Pair {
-  std::string a, b;
+  std::string a, b;          // as written in the file, echoed in the output
+  std::string pathA, pathB;  // resolved against the file's folder
   int line;
 };
 
 std::vector<Pair> readPairs(const std::string& file) {
+  std::error_code ec;
+  if (fs::is_directory(file, ec)) throw InputError(file + ": is a folder, not a pairs file");
   std::ifstream in(file);
   if (!in) throw InputError(file + ": cannot open the pairs file");
   const fs::path base = fs::path(file).parent_path();
@@ -73,8 +75,10 @@ std::vector<Pair> readPairs(const std::string& file) {
     const auto tab = line.find('\t');
     if (tab == std::string::npos || tab == 0 || tab + 1 == line.size() || line.find('\t', tab + 1) != std::string::npos)
       throw InputError(file + ":" + std::to_string(n) + ": expected 'A<TAB>B'");
-    pairs.push_back({resolve(line.substr(0, tab)), resolve(line.substr(tab + 1)), n});
+    const std::string a = line.substr(0, tab), b = line.substr(tab + 1);
+    pairs.push_back({a, b, resolve(a), resolve(b), n});
   }
+  if (pairs.empty()) throw InputError(file + ": no 'A<TAB>B' lines");
   return pairs;
 }
 
@@ -99,7 +103,7 @@ int comparePairs(const Arguments& args, Context& ctx) {
     }
   };
   for (const auto& p : pairs) {
-    const double s = advisorySimilarity(get(p.a, p.line), get(p.b, p.line));
+    const double s = advisorySimilarity(get(p.pathA, p.line), get(p.pathB, p.line));
     ctx.out << formatScore(s) << "\t" << p.a << "\t" << p.b << "\n";
   }
   ctx.err << "note: scores are advisory cosine similarities; " << kAdvisoryNotice << "\n";

@@ -59,7 +59,8 @@ class TestFaceCli : public QObject {
     QCOMPARE(lines.size(), 2);
     const QStringList first = lines[0].split('\t'), second = lines[1].split('\t');
     QCOMPARE(first.size(), 3);
-    QVERIFY(first[1].endsWith("a.jpg") && first[2].endsWith("b.jpg"));
+    QCOMPARE(first[1], QString("a.jpg"));  // echoed as written
+    QCOMPARE(first[2], QString("b.jpg"));
     QVERIFY(first[0].toDouble() > second[0].toDouble());
     QVERIFY(r.err.contains("advisory"));
   }
@@ -72,6 +73,13 @@ class TestFaceCli : public QObject {
     const auto r = runCli({"face", "compare", "--pairs", file.fileName()});
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains("pairs.tsv:1") && r.err.contains("A<TAB>B"), qPrintable(r.err));
+    QFile empty(dir.filePath("empty.tsv"));
+    QVERIFY(empty.open(QIODevice::WriteOnly));
+    empty.close();
+    const auto none = runCli({"face", "compare", "--pairs", empty.fileName()});
+    QCOMPARE(none.exitCode, 1);
+    QVERIFY(none.err.contains("no 'A<TAB>B' lines"));
+    QCOMPARE(runCli({"face", "compare", "--pairs", dir.path()}).exitCode, 1);
   }
   void badPhotosExitOneWithAClearMessage() {
     QTemporaryDir dir;
