@@ -8,6 +8,7 @@
 # them (well under a second) and downloads nothing. A file with a wrong hash
 # is never installed; the script then exits non-zero and names it.
 # Needs: npm (reaches the npm registry), tar, sha256sum.
+# RIDGELINE_MODELS_DIR=DIR installs into DIR instead of resources/models.
 set -euo pipefail
 
 package="faceplugin-face-recognition-js@0.0.1"

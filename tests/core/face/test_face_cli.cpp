@@ -121,6 +121,30 @@ class TestFaceCli : public QObject {
     QCOMPARE(outside.exitCode, 1);
     QVERIFY(outside.err.contains("search region"));
   }
+  void alignWritesTheViewAndItsLandmarks() {
+    QTemporaryDir dir;
+    const QString png = dir.filePath("a.png"), tsv = dir.filePath("a.tsv");
+    const auto r = runCli({"face", "align", photo("img1.jpg"), "--out", png, "--inter-eye", "100", "--size", "400x480",
+                           "--landmarks-out", tsv});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const cv::Mat view = cv::imread(png.toStdString());
+    QCOMPARE(view.cols, 400);
+    QCOMPARE(view.rows, 480);
+    QFile f(tsv);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QStringList lines = QString::fromUtf8(f.readAll()).trimmed().split('\n');
+    QCOMPARE(lines.size(), 69);  // a header and 68 points
+    // Eye centres (mean of 36-41 and 42-47) 100 px apart on one line.
+    double lx = 0, ly = 0, rx = 0, ry = 0;
+    for (int i = 0; i < 6; ++i) {
+      const QStringList left = lines[1 + 36 + i].split('\t'), right = lines[1 + 42 + i].split('\t');
+      lx += left[1].toDouble() / 6, ly += left[2].toDouble() / 6, rx += right[1].toDouble() / 6, ry += right[2].toDouble() / 6;
+    }
+    QVERIFY(std::abs(rx - lx - 100) < 0.1 && std::abs(ry - ly) < 0.1);
+    QCOMPARE(runCli({"face", "align", photo("img1.jpg"), "--out", dir.filePath("a.jpg")}).exitCode, 2);
+    QCOMPARE(runCli({"face", "align", photo("img1.jpg"), "--out", png, "--size", "big"}).exitCode, 2);
+    QCOMPARE(runCli({"face", "align", photo("img1.jpg"), "--out", png, "--face", "3"}).exitCode, 1);
+  }
   void missingModelsExitThreeNamingTheFetchCommand() {
     QTemporaryDir empty;
     const auto r = runCli({"face", "compare", photo("img1.jpg"), photo("img2.jpg"), "--models", empty.path()});
