@@ -8,6 +8,8 @@
 //   bench_face --smoke    tests/data/face (a few photos, for CTest)
 //   bench_face --data DIR any folder with identities.csv
 //   --repeat N            runs per photo for the timing (best of N; default 3)
+//   --shrink F            shrink every photo by F first (poor capture)
+//   --jpeg-quality Q      re-encode every photo as JPEG quality Q first
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -22,6 +24,8 @@
 #include <vector>
 
 #include <opencv2/core/utility.hpp>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
 
 #include "core/face/face_engine.h"
 #include "core/face/face_photo.h"
@@ -61,6 +65,25 @@ std::vector<Photo> readIdentities(const fs::path& dir) {
   return photos;
 }
 
+// Simulated poor capture, for how the advisory score degrades: shrink the
+// photo (area averaging) and/or re-encode it as JPEG at a low quality.
+struct Degradation {
+  double shrink = 1;  // 1 = as is
+  int jpegQuality = 0;  // 0 = no re-encoding
+
+  bool active() const { return shrink < 1 || jpegQuality > 0; }
+  cv::Mat apply(const cv::Mat& photo) const {
+    cv::Mat out = photo;
+    if (shrink < 1) cv::resize(photo, out, cv::Size(), shrink, shrink, cv::INTER_AREA);
+    if (jpegQuality > 0) {
+      std::vector<std::uint8_t> bytes;
+      cv::imencode(".jpg", out, bytes, {cv::IMWRITE_JPEG_QUALITY, jpegQuality});
+      out = decodeFacePhoto(bytes, "re-encoded photo");
+    }
+    return out;
+  }
+};
+
 struct StageTimes {
   int repeat = 3;
   std::vector<double> decode, detect, landmarks, embed, total, engine;
@@ -79,7 +102,8 @@ double mean(const std::vector<double>& v) {
 
 // Runs the engine's own stages one by one so each can be timed; the result
 // is what FaceEngine::prepare() computes (largest face).
-void enrol(FaceModelFiles const& files, const fs::path& dir, std::vector<Photo>& photos, StageTimes& t) {
+void enrol(FaceModelFiles const& files, const fs::path& dir, std::vector<Photo>& photos, StageTimes& t,
+           const Degradation& degrade) {
   FaceEngine engine;
   FaceDetector detector(files.detector.path);
   LandmarkModel landmarks(files.landmarks.path);
@@ -95,7 +119,7 @@ void enrol(FaceModelFiles const& files, const fs::path& dir, std::vector<Photo>&
   for (auto& p : photos) {
     try {
       auto t0 = Clock::now();
-      const cv::Mat photo = loadFacePhoto((dir / p.file).string());
+      const cv::Mat photo = degrade.apply(loadFacePhoto((dir / p.file).string()));
       t.decode.push_back(msSince(t0));
       // Best of `repeat` runs: the machine is shared, and the minimum is the
       // figure least disturbed by other processes.
@@ -204,7 +228,7 @@ std::string loadAverage() {
   return one.empty() ? "unknown" : one + " (1 min), " + five + " (5 min)";
 }
 
-int run(const fs::path& dir, bool smoke, int repeat) {
+int run(const fs::path& dir, bool smoke, int repeat, const Degradation& degrade) {
   bench::printMachineHeader(smoke ? "bench_face --smoke" : "bench_face");
   cv::setNumThreads(1);  // the figure asked for is single-thread
   auto photos = readIdentities(dir);
@@ -216,7 +240,11 @@ int run(const fs::path& dir, bool smoke, int repeat) {
   std::cout << "load average before: " << loadAverage() << "\n";
   StageTimes times;
   times.repeat = repeat;
-  enrol(files, dir, photos, times);
+  if (degrade.active())
+    std::cout << "degraded: photos shrunk by " << degrade.shrink
+              << (degrade.jpegQuality ? ", re-encoded as JPEG quality " + std::to_string(degrade.jpegQuality) : "")
+              << " (decode row includes it)\n";
+  enrol(files, dir, photos, times, degrade);
   std::vector<Score> genuine, impostor;
   int failed = 0;
   for (const auto& p : photos)
@@ -261,13 +289,17 @@ int main(int argc, char** argv) {
   try {
     bool smoke = false;
     int repeat = 3;
+    Degradation degrade;
     std::optional<fs::path> data;
     for (int i = 1; i < argc; ++i) {
       const std::string a = argv[i];
       if (a == "--smoke") smoke = true;
       else if (a == "--data" && i + 1 < argc) data = argv[++i];
       else if (a == "--repeat" && i + 1 < argc) repeat = std::clamp(std::atoi(argv[++i]), 1, 100);
-      else return std::cerr << "usage: bench_face [--smoke] [--data DIR] [--repeat N]\n", 2;
+      else if (a == "--shrink" && i + 1 < argc) degrade.shrink = std::clamp(std::atof(argv[++i]), 0.05, 1.0);
+      else if (a == "--jpeg-quality" && i + 1 < argc) degrade.jpegQuality = std::clamp(std::atoi(argv[++i]), 1, 100);
+      else
+        return std::cerr << "usage: bench_face [--smoke] [--data DIR] [--repeat N] [--shrink F] [--jpeg-quality Q]\n", 2;
     }
     // The shared data folder can be moved at run time with the environment
     // variable of the same name as the CMake cache entry.
@@ -278,7 +310,7 @@ int main(int argc, char** argv) {
       std::cout << "bench_face: skipped, no data at " << dir.string() << " (set RIDGELINE_SHARED_DATA)\n";
       return 0;
     }
-    return run(dir, smoke, smoke ? 1 : repeat);
+    return run(dir, smoke, smoke ? 1 : repeat, degrade);
   } catch (const std::exception& e) {
     std::cerr << "bench_face: " << e.what() << "\n";
     return 1;
