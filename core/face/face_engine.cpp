@@ -15,10 +15,11 @@ std::string degrees(double v) { return std::to_string(static_cast<int>(std::lrou
 std::vector<std::string> cautionNotes(const DetectedFace& f, const std::string& which, const FaceEngineOptions& o) {
   std::vector<std::string> notes;
   const std::string tail = ": the advisory score deserves less weight";
-  if (std::abs(f.pose.yaw) > o.noteAbovePoseDegrees)
-    notes.push_back(which + " is turned (yaw " + degrees(f.pose.yaw) + ")" + tail);
-  if (std::abs(f.pose.pitch) > o.noteAbovePoseDegrees)
-    notes.push_back(which + " is tilted (pitch " + degrees(f.pose.pitch) + ")" + tail);
+  if (!f.pose) notes.push_back(which + " has landmarks that admit no head pose" + tail);
+  if (f.pose && std::abs(f.pose->yaw) > o.noteAbovePoseDegrees)
+    notes.push_back(which + " is turned (yaw " + degrees(f.pose->yaw) + ")" + tail);
+  if (f.pose && std::abs(f.pose->pitch) > o.noteAbovePoseDegrees)
+    notes.push_back(which + " is tilted (pitch " + degrees(f.pose->pitch) + ")" + tail);
   if (f.interEyeDistance < o.noteBelowInterEyePixels)
     notes.push_back(which + " has " + pixels(float(f.interEyeDistance)) + " between the eyes" + tail);
   return notes;
@@ -55,7 +56,12 @@ std::vector<DetectedFace> FaceEngine::detectFaces(const cv::Mat& bgr, const std:
     f.score = box.score;
     f.landmarks = stages_->landmarks.predict(bgr, box.box);
     f.interEyeDistance = cv::norm(rightEyeCentre(f.landmarks) - leftEyeCentre(f.landmarks));
-    f.pose = estimateHeadPose(f.landmarks, bgr.size());
+    try {
+      f.pose = estimateHeadPose(f.landmarks, bgr.size());
+    } catch (const InputError&) {
+      // One face's odd landmarks must not hide the other faces; the
+      // missing pose is reported as a caution if this face is compared.
+    }
     faces.push_back(f);
   }
   return faces;

@@ -2,6 +2,7 @@
 // Value types shared by the face engine's stages. Coordinates are in pixels
 // of the photo as decoded (EXIF orientation applied), x right, y down.
 #include <array>
+#include <optional>
 #include <vector>
 
 #include <opencv2/core/types.hpp>
@@ -38,7 +39,7 @@ struct DetectedFace {
   cv::Rect2f box;          // square face box in photo pixels (may reach past the edges)
   float score = 0;         // detector confidence, 0..1
   Landmarks68 landmarks{};
-  HeadPose pose;
+  std::optional<HeadPose> pose;  // empty when the landmarks admit no pose
   double interEyeDistance = 0;  // pixels between the two eye centres
 };
 

@@ -18,8 +18,12 @@ using namespace ridgeline::face;
 void printFace(std::ostream& out, size_t n, const DetectedFace& f, bool tooSmall) {
   out << std::fixed << std::setprecision(1) << "face " << n << "\tbox " << f.box.x << "," << f.box.y << " "
       << f.box.width << "x" << f.box.height << "\tscore " << std::setprecision(3) << f.score << std::setprecision(1)
-      << "\tinter-eye " << f.interEyeDistance << " px\tyaw " << f.pose.yaw << "\tpitch " << f.pose.pitch << "\troll "
-      << f.pose.roll << (tooSmall ? "\ttoo small to score" : "") << "\n";
+      << "\tinter-eye " << f.interEyeDistance << " px";
+  if (f.pose)
+    out << "\tyaw " << f.pose->yaw << "\tpitch " << f.pose->pitch << "\troll " << f.pose->roll;
+  else
+    out << "\tpose unknown";
+  out << (tooSmall ? "\ttoo small to score" : "") << "\n";
 }
 
 int runFaceDetect(Context& ctx) {
