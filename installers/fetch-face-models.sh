@@ -61,8 +61,8 @@ for m in "${missing[@]}"; do
     continue
   fi
   # Copy then rename, so a half-written model is never picked up.
-  cp "$got" "$dest/.$m.part"
-  mv -f "$dest/.$m.part" "$dest/$m"
+  cp "$got" "$dest/.partial-$m"
+  mv -f "$dest/.partial-$m" "$dest/$m"
   say "installed $m"
 done
 exit $status
