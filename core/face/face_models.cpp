@@ -1,8 +1,6 @@
 #include "core/face/face_models.h"
 
-#include <fstream>
 #include <map>
-#include <sstream>
 #include <vector>
 
 #include "core/util/resource_paths.h"
@@ -26,30 +24,26 @@ std::string joined(const std::vector<fs::path>& dirs) {
   return out;
 }
 
-// "HASH  NAME" lines as written by sha256sum.
-std::map<std::string, std::string> readSums(const fs::path& file) {
-  std::map<std::string, std::string> sums;
-  std::ifstream in(file);
-  std::string line;
-  while (std::getline(in, line)) {
-    std::istringstream fields(line);
-    std::string hash, name;
-    if (fields >> hash >> name) sums[name.starts_with('*') ? name.substr(1) : name] = hash;
-  }
-  return sums;
-}
-
 ModelFile checkedModel(const fs::path& dir, const std::string& name) {
   const fs::path path = dir / name;
   ModelFile model{path, sha256FileHex(path.string())};
-  const auto sums = readSums(dir / "SHA256SUMS");
-  if (auto it = sums.find(name); it != sums.end() && it->second != model.sha256)
+  const std::string& expected = vettedModelHashes().at(name);
+  if (model.sha256 != expected)
     throw FaceModelsMissing("face model " + path.string() + " is not the vetted file (SHA-256 " + model.sha256 +
-                            ", expected " + it->second + "); re-fetch it with " + kFetchModelsCommand);
+                            ", expected " + expected + "); re-fetch it with " + kFetchModelsCommand);
   return model;
 }
 
 }  // namespace
+
+const std::map<std::string, std::string>& vettedModelHashes() {
+  static const std::map<std::string, std::string> hashes{
+      {kDetectorModel, "6c0256ccd3164f844736a401faf936ec2930764a87ae39442180887d0c5c8854"},
+      {kLandmarkModel, "f10b0ba1d2a8a099adefede1ebf3733e44fe370715e7303dbeb7f59c02142258"},
+      {kEmbeddingModel, "87aacdfe57510db2af90c0251df680e8eec88f122ee94712121d09bcaaaf3581"},
+  };
+  return hashes;
+}
 
 FaceModelFiles locateFaceModels(const std::optional<fs::path>& dir) {
   const auto dirs = candidateDirs(dir);

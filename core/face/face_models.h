@@ -4,6 +4,7 @@
 // (see docs/face.md); installers/fetch-face-models.sh installs them and
 // resources/models/SHA256SUMS records their hashes.
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 
@@ -33,9 +34,15 @@ struct FaceModelFiles {
   ModelFile embedding;
 };
 
+// The SHA-256 of each model file the engine was validated with (the figures
+// in docs/face.md were measured on exactly these). The same values as
+// resources/models/SHA256SUMS, which the fetch script checks; a test keeps
+// the two equal. A different model is a change to validate, not a download.
+const std::map<std::string, std::string>& vettedModelHashes();
+
 // Finds the three models: in `dir` only when given, otherwise in the first
-// resource root holding models/ (see core/util/resource_paths.h). Hashes each
-// and, when a SHA256SUMS file sits next to them, checks the hash.
+// resource root holding all three under models/ (core/util/resource_paths.h).
+// Hashes each and refuses any file that is not the vetted one.
 // Throws FaceModelsMissing naming the missing or altered file, where it
 // looked, and the command that fetches the models.
 FaceModelFiles locateFaceModels(const std::optional<std::filesystem::path>& dir = std::nullopt);

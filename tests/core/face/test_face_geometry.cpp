@@ -4,6 +4,8 @@
 #include <QtTest>
 
 #include <cmath>
+#include <fstream>
+#include <map>
 #include <set>
 
 #include <opencv2/calib3d.hpp>
@@ -312,12 +314,18 @@ class TestFaceGeometry : public QObject {
       QCOMPARE(e.kind(), ErrorKind::Remote);  // environment failure: CLI exit 3
     }
   }
+  void compiledHashesMatchTheFetchScriptsSums() {
+    // tests/data is two levels below the source root, beside resources/.
+    std::ifstream in(std::string(RIDGELINE_TEST_DATA) + "/../../resources/models/SHA256SUMS");
+    QVERIFY2(in, "resources/models/SHA256SUMS is missing");
+    std::map<std::string, std::string> sums;
+    for (std::string hash, name; in >> hash >> name;) sums[name] = hash;
+    QCOMPARE(sums, vettedModelHashes());
+  }
   void alteredModelIsRefused() {
     QTemporaryDir dir;
     for (const char* name : {kDetectorModel, kLandmarkModel, kEmbeddingModel})
       writeBytes(dir, name, {'n', 'o', 't', ' ', 'a', ' ', 'm', 'o', 'd', 'e', 'l'});
-    const std::string sums = "0000000000000000000000000000000000000000000000000000000000000000  fr_detect.onnx\n";
-    writeBytes(dir, "SHA256SUMS", {sums.begin(), sums.end()});
     try {
       locateFaceModels(dir.path().toStdString());
       QFAIL("a model whose hash differs from SHA256SUMS must be refused");
