@@ -132,6 +132,13 @@ class TestFaceEngine : public QObject {
     const QString m = inputError(noFacePhoto(dir));
     QVERIFY2(m.contains("no face found"), qPrintable(m));
   }
+  void extremePhotoShapesAreHandled() {
+    // 8000x16 squeezes to a single row of the detector's input: no crash, no face.
+    for (const cv::Size size : {cv::Size(8000, 16), cv::Size(16, 8000), cv::Size(16, 16)}) {
+      const cv::Mat photo(size, CV_8UC3, cv::Scalar(50, 90, 130));
+      QVERIFY(engine_->detectFaces(photo).empty());
+    }
+  }
   void tinyFaceIsRefusedNotScored() {
     QTemporaryDir dir;
     const std::string path = tinyFacePhoto(dir);
