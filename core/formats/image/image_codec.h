@@ -42,4 +42,17 @@ GrayImage readImageFile(const std::string& path, const DecodeLimits& limits = {}
 // Format chosen by extension (.wsq .png .pgm .tif .tiff .bmp .jpg .jp2 .raw).
 void writeImageFile(const std::string& path, const GrayImage& image);
 
+// --- additions (wsq branch) -------------------------------------------------
+struct ImageWriteOptions {
+  double wsqBitrate = 0.75;  // bits per pixel for WSQ output
+  int jpegQuality = 95;
+};
+// Format by file extension; Unknown when the extension is not one we write.
+ImageFormat imageFormatFromExtension(const std::string& path);
+// Encodes to bytes; the resolution (image.ppi) is written where the format
+// can carry it (WSQ NISTCOM, PNG pHYs, TIFF, JPEG JFIF, BMP).
+std::vector<std::uint8_t> encodeImage(const GrayImage& image, ImageFormat format, const ImageWriteOptions& options = {});
+// Writes via a temporary file and a rename, so a failure never leaves a partial file.
+void writeImageFile(const std::string& path, const GrayImage& image, const ImageWriteOptions& options);
+
 }  // namespace ridgeline
