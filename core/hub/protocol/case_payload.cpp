@@ -109,7 +109,7 @@ std::string type2Value(const Record& r, int field) {
   return f->value();
 }
 
-size_t imageRecordIndex(const Transaction& t, int idc, std::initializer_list<int> types, const std::string& what) {
+size_t imageRecordIndex(const Transaction& t, int idc, const std::vector<int>& types, const std::string& what) {
   for (size_t i = 0; i < t.records.size(); ++i)
     for (int type : types)
       if (t.records[i].type == type && t.records[i].idc() == idc) return i;
@@ -124,7 +124,9 @@ ReceivedImpression readImpression(const Transaction& t, size_t index, const std:
   ReceivedImpression out;
   out.impression.width = decoded.pixels.cols;
   out.impression.height = decoded.pixels.rows;
-  out.impression.ppi = info->ppi > 0 ? info->ppi : (decoded.ppi > 0 ? decoded.ppi : 0);
+  // Face records usually state no scale (Type-10 SLC 0); the store needs one,
+  // so they get the nominal kUnscaledPpi, which nothing measures with.
+  out.impression.ppi = info->ppi > 0 ? info->ppi : (decoded.ppi > 0 ? decoded.ppi : kUnscaledPpi);
   out.impression.sourceFormat = formatName(info->format);
   out.impression.fingerPosition = info->fingerPosition;
   out.bytes.assign(info->data.begin(), info->data.end());
@@ -152,8 +154,8 @@ ReceivedPayload readCasePayload(const std::vector<std::uint8_t>& bytes, const Ca
   if (type2Value(search, 4) != toCode(summary.entry.modality))
     throw InputError("the payload's modality (2.004) disagrees with the case summary");
   const bool face = summary.entry.modality == Modality::Face;
-  const std::initializer_list<int> probeTypes = face ? std::initializer_list<int>{10} : std::initializer_list<int>{13, 14, 4};
-  const std::initializer_list<int> candidateTypes = face ? std::initializer_list<int>{10} : std::initializer_list<int>{14, 4, 13};
+  const std::vector<int> probeTypes = face ? std::vector<int>{10} : std::vector<int>{13, 14, 4};
+  const std::vector<int> candidateTypes = face ? std::vector<int>{10} : std::vector<int>{14, 4, 13};
 
   ReceivedPayload out;
   out.probe = readImpression(t, imageRecordIndex(t, summary.probeRecord, probeTypes, "probe"), "probe");

@@ -25,6 +25,9 @@
 
 namespace ridgeline::hub {
 
+// Resolution recorded for images whose record states no scale (faces).
+inline constexpr double kUnscaledPpi = 72;
+
 struct PayloadImage {
   ansinist::EncodedImage image;
   int fingerPosition = 0;
