@@ -64,6 +64,39 @@ class TestFaceCli : public QObject {
     QVERIFY(first[0].toDouble() > second[0].toDouble());
     QVERIFY(r.err.contains("advisory"));
   }
+  void pairsWithThreadsGiveTheSameOutput() {
+    QTemporaryDir dir;
+    QFile file(dir.filePath("pairs.tsv"));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QTextStream text(&file);
+    const char* names[] = {"img1.jpg", "img2.jpg", "img3.jpg", "img5.jpg", "img12.jpg"};
+    for (const char* a : names)
+      for (const char* b : names)
+        if (QString(a) < QString(b)) text << photo(a) << "\t" << photo(b) << "\n";
+    text.flush();
+    file.close();
+    const auto one = runCli({"face", "compare", "--pairs", file.fileName()});
+    const auto three = runCli({"face", "compare", "--pairs", file.fileName(), "--threads", "3"});
+    QVERIFY2(one.exitCode == 0 && three.exitCode == 0, qPrintable(one.err + three.err));
+    QCOMPARE(one.out.count('\n'), 10);
+    QCOMPARE(three.out, one.out);
+    QCOMPARE(runCli({"face", "compare", photo("img1.jpg"), photo("img2.jpg"), "--threads", "2"}).exitCode, 2);
+  }
+  void unreadablePhotoInPairsNamesItsFirstLine() {
+    QTemporaryDir dir;
+    QFile file(dir.filePath("pairs.tsv"));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QTextStream(&file) << photo("img1.jpg") << "\t" << photo("img2.jpg") << "\n"
+                       << photo("img2.jpg") << "\tmissing.jpg\n"
+                       << "missing.jpg\t" << photo("img1.jpg") << "\n";
+    file.close();
+    for (const QString threads : {"1", "2"}) {
+      const auto r = runCli({"face", "compare", "--pairs", file.fileName(), "--threads", threads});
+      QCOMPARE(r.exitCode, 1);
+      QVERIFY2(r.err.contains("pairs.tsv:2: ") && r.err.contains("missing.jpg: no such file"), qPrintable(r.err));
+      QVERIFY(r.out.isEmpty());
+    }
+  }
   void malformedPairsLineNamesTheLine() {
     QTemporaryDir dir;
     QFile file(dir.filePath("pairs.tsv"));
