@@ -14,12 +14,14 @@ namespace {
 
 const char* kHelp =
     "Usage: ridgeline [--demo] [--profile DIR] [--theme light|dark]\n"
-    "                 [--screenshot FILE [--size WxH]]\n"
+    "                 [--open-case ID|first] [--screenshot FILE [--size WxH]]\n"
     "       ridgeline --version | --help\n\n"
     "Ridgeline: the forensic examiner's desk for below-threshold biometric hits.\n\n"
     "  --demo             run against a reference hub inside the application, with demo cases\n"
     "  --profile DIR      the workstation profile (case store) to use\n"
     "  --theme NAME       light or dark\n"
+    "  --open-case ID     open that case (a local id, or 'first': the first fingerprint case with\n"
+    "                     its images); with --demo it opens at the comparison step\n"
     "  --screenshot FILE  render the main window to a PNG and quit\n"
     "  --size WxH         window size in logical pixels (default 1280x800)\n";
 
@@ -49,6 +51,7 @@ std::optional<GuiOptions> parseGuiOptions(const QStringList& arguments, QString*
   parser.addOption({"theme", "theme", "NAME"});
   parser.addOption({"screenshot", "screenshot", "FILE"});
   parser.addOption({"size", "size", "WxH"});
+  parser.addOption({"open-case", "open-case", "ID"});
   if (!parser.parse(arguments)) {
     *error = parser.errorText();
     return std::nullopt;
@@ -66,6 +69,13 @@ std::optional<GuiOptions> parseGuiOptions(const QStringList& arguments, QString*
     return std::nullopt;
   }
   o.screenshotPath = parser.value("screenshot");
+  o.openCase = parser.value("open-case");
+  bool numeric = false;
+  parser.value("open-case").toLongLong(&numeric);
+  if (!o.openCase.isEmpty() && o.openCase != "first" && !numeric) {
+    *error = QStringLiteral("--open-case takes a case id or 'first', not '%1'").arg(o.openCase);
+    return std::nullopt;
+  }
   if (parser.isSet("size")) {
     static const QRegularExpression re(QStringLiteral("^(\\d{3,5})x(\\d{3,5})$"));
     const auto m = re.match(parser.value("size"));

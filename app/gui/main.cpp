@@ -1,29 +1,56 @@
 // ridgeline: the examiner's desk (GUI).
 #include <QApplication>
+#include <QMessageBox>
 #include <QSettings>
-#include <QStandardPaths>
 #include <QSurfaceFormat>
+#include <QTemporaryDir>
 #include <QTimer>
 #include <cstdio>
+#include <memory>
 
+#include "core/store/case_store.h"
 #include "gui_options.h"
-#include "views/queue/queue_dock.h"
+#include "views/casework/case_view.h"
+#include "views/comparison/comparison_workspace.h"
 #include "views/shell/main_window.h"
 #include "views/shell/theme.h"
 #include "views/shell/views_init.h"
 #include "views/vtk/vtk_opengl_widget.h"
+#include "views/workstation/desk_controller.h"
+#include "views/workstation/workstation.h"
 
 using namespace ridgeline;
 
 namespace {
 
-// Screenshots wait for layout and the first GL frames before grabbing.
-void scheduleScreenshot(views::MainWindow& window, const QString& path) {
-  QTimer::singleShot(600, &window, [&window, path] {
+void takeScreenshot(views::MainWindow& window, const QString& path) {
+  QTimer::singleShot(700, &window, [&window, path] {
     const bool ok = window.saveScreenshot(path);
     if (!ok) std::fprintf(stderr, "ridgeline: cannot write screenshot '%s'\n", qPrintable(path));
     QApplication::exit(ok ? 0 : 1);
   });
+}
+
+QString examinerName() {
+  const QString saved = QSettings().value("examiner/name").toString();
+  if (!saved.isEmpty()) return saved;
+  const QString user = qEnvironmentVariable("USER");
+  return user.isEmpty() ? QStringLiteral("examiner") : user;
+}
+
+// Opens the requested case; in demo mode it goes straight to comparison.
+void openRequestedCase(views::DeskController& desk, const gui::GuiOptions& options) {
+  std::optional<qint64> id = options.openCase == "first" ? desk.firstOpenableCase()
+                                                          : std::optional<qint64>(options.openCase.toLongLong());
+  if (!id) {
+    std::fprintf(stderr, "ridgeline: no fingerprint case with images to open\n");
+    return;
+  }
+  views::CaseView* view = desk.openCase(*id);
+  if (!view || !options.demo) return;
+  desk.completeAnalysisForDemo(view);
+  view->goToStep(views::CaseStep::Comparison);
+  view->comparison()->proposeCorrespondences();
 }
 
 }  // namespace
@@ -46,23 +73,51 @@ int main(int argc, char** argv) {
     return 2;
   }
 
+  // Demo mode uses a throwaway profile and hub state unless told otherwise.
+  QTemporaryDir demoDir;
+  QString profile = options->profileDir;
+  if (profile.isEmpty())
+    profile = options->demo ? demoDir.filePath("profile")
+                            : QString::fromStdString(store::CaseStore::defaultProfileDir().string());
+
   views::ShellOptions shell;
   shell.demo = options->demo;
-  shell.profileDir = options->profileDir;
+  shell.profileDir = profile;
   views::MainWindow window(shell);
   const bool screenshot = !options->screenshotPath.isEmpty();
-  // A screenshot must not depend on what this user last saved.
   if (!screenshot) window.restoreLayout();
   if (!options->theme.isEmpty()) window.setTheme(options->theme);
   else if (screenshot) window.setTheme("light");
   if (options->windowSize.isValid()) window.resize(options->windowSize);
-  if (options->demo) {
-    // Honest until the reference hub lands: say what demo mode does not do yet.
-    window.setDemoBannerText(QObject::tr("<b>Demo mode</b> — the built-in reference hub is not part of "
-                                         "this build yet, so the queue stays empty. Nothing here is casework."));
-    window.queueDock()->setEmptyMessage(QObject::tr("No demo cases yet: the reference hub arrives in a later build."));
+
+  std::unique_ptr<views::Workstation> workstation;
+  try {
+    workstation = std::make_unique<views::Workstation>(profile, examinerName());
+    if (options->demo) workstation->startDemoHub(demoDir.filePath("hub"));
+  } catch (const std::exception& e) {
+    const QString text = QObject::tr("Ridgeline cannot start: %1").arg(e.what());
+    std::fprintf(stderr, "ridgeline: %s\n", qPrintable(text));
+    if (!screenshot) QMessageBox::critical(nullptr, QObject::tr("Ridgeline"), text);
+    return 3;
   }
+  views::DeskController desk(&window, workstation.get());
+  if (options->demo)
+    window.setDemoBannerText(QObject::tr("<b>Demo mode</b> — a reference hub runs inside Ridgeline on this "
+                                         "computer (HTTPS on loopback, throwaway certificate) with demo cases "
+                                         "from public data sets. Nothing here is casework."));
   window.show();
-  if (screenshot) scheduleScreenshot(window, options->screenshotPath);
+
+  // After the first sync (demo) or at once (cached profile): open, then shoot.
+  auto afterStart = [&] {
+    if (!options->openCase.isEmpty()) openRequestedCase(desk, *options);
+    if (screenshot) takeScreenshot(window, options->screenshotPath);
+  };
+  if (workstation->hasHub()) {
+    QObject::connect(&desk, &views::DeskController::syncDone, &window, [&](bool) { afterStart(); },
+                     Qt::SingleShotConnection);
+    QTimer::singleShot(0, workstation.get(), &views::Workstation::syncNow);
+  } else {
+    QTimer::singleShot(0, &window, afterStart);
+  }
   return app.exec();
 }

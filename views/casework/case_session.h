@@ -4,6 +4,7 @@
 // (or a test) fills it; the view never reads files itself.
 #include <QImage>
 #include <QString>
+#include <functional>
 #include <vector>
 
 #include "core/model/case.h"
@@ -25,6 +26,9 @@ struct CaseSession {
   bool analysisLocked = false;
   int analysisVersion = 1;
   QStringList conclusionScale{"identification", "inconclusive", "exclusion"};
+  // Fetches a candidate's image when it is first shown (after the analysis
+  // is locked; the store records the view). Throws with a message on failure.
+  std::function<QImage(const Impression&)> loadImage;
 };
 
 }  // namespace ridgeline::views

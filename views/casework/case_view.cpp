@@ -47,12 +47,14 @@ CaseView::CaseView(CaseSession session, QWidget* parent)
   const auto reference = findResource("reference/fingerprint-scores.csv");
   evaluation_->setReference(reference ? readReferenceScores(QString::fromStdString(reference->string()))
                                       : ReferenceScores{});
-  if (!session_.candidates.empty()) showCandidate(0);
+  // Bias control: no candidate is loaded, let alone shown, before the lock.
+  if (session_.analysisLocked && !session_.candidates.empty()) showCandidate(0);
 
   connect(analysis_, &AnalysisPage::analysisLocked, this, [this](int version) {
     session_.analysisLocked = true;
     refreshSteps();
     emit analysisLocked(version, analysisDoc_->features());
+    if (candidate_ < 0 && !session_.candidates.empty()) showCandidate(0);
     goToStep(CaseStep::Comparison);
   });
   connect(analysis_, &AnalysisPage::analysisRevised, this, [this] {
@@ -120,8 +122,17 @@ void CaseView::setScorer(PairScorer scorer) {
 
 void CaseView::showCandidate(int index) {
   if (index < 0 || index >= static_cast<int>(session_.candidates.size()) || index == candidate_) return;
+  if (!session_.analysisLocked) return;
+  auto& cand = session_.candidates[static_cast<size_t>(index)];
+  if (cand.image.isNull() && session_.loadImage) {
+    try {
+      cand.image = session_.loadImage(cand.impression);
+    } catch (const std::exception& e) {
+      emit statusMessage(tr("Cannot show candidate #%1: %2").arg(cand.impression.rank).arg(e.what()));
+      return;
+    }
+  }
   candidate_ = index;
-  const auto& cand = session_.candidates[static_cast<size_t>(index)];
   // Correspondences belong to one candidate: switching starts a clean sheet.
   links_->reset({});
   candidateDoc_->reset(cand.automatic);

@@ -6,6 +6,8 @@
 #include <QCloseEvent>
 #include <QLabel>
 #include <QMenuBar>
+#include <QProgressBar>
+#include <QToolButton>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -58,6 +60,17 @@ MainWindow::MainWindow(ShellOptions options, QWidget* parent)
   setCentralWidget(buildCentral());
   addDockWidget(Qt::LeftDockWidgetArea, queue_);
   resizeDocks({queue_}, {460}, Qt::Horizontal);
+  progress_ = new QProgressBar(this);
+  progress_->setRange(0, 1000);
+  progress_->setMaximumWidth(220);
+  progress_->setTextVisible(false);
+  cancel_ = new QToolButton(this);
+  cancel_->setText(tr("Cancel"));
+  cancel_->setObjectName("cancelLongWork");
+  connect(cancel_, &QToolButton::clicked, this, &MainWindow::cancelRequested);
+  statusBar()->addPermanentWidget(progress_);
+  statusBar()->addPermanentWidget(cancel_);
+  hideProgress();
   statusBar()->addPermanentWidget(hubStatus_);
   statusBar()->showMessage(tr("Ready"));
   buildMenus();
@@ -85,6 +98,8 @@ void MainWindow::buildMenus() {
   QAction* sync = file->addAction(tr("&Sync with hub"), this, &MainWindow::syncRequested);
   sync->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
   sync->setObjectName("actionSync");
+  QAction* close = file->addAction(tr("&Close case"), this, &MainWindow::closeCase);
+  close->setShortcut(QKeySequence::Close);
   file->addSeparator();
   QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
   quit->setShortcut(QKeySequence::Quit);
@@ -141,6 +156,33 @@ void MainWindow::saveLayout() const {
 void MainWindow::closeEvent(QCloseEvent* event) {
   saveLayout();
   event->accept();
+}
+
+void MainWindow::showCase(QWidget* caseWidget) {
+  closeCase();
+  case_ = caseWidget;
+  workspace_->addWidget(case_);
+  workspace_->setCurrentWidget(case_);
+}
+
+void MainWindow::closeCase() {
+  if (!case_) return;
+  workspace_->removeWidget(case_);
+  case_->deleteLater();
+  case_ = nullptr;
+  workspace_->setCurrentWidget(welcome_);
+}
+
+void MainWindow::showProgress(const QString& step, double fraction) {
+  progress_->setValue(static_cast<int>(std::clamp(fraction, 0.0, 1.0) * 1000));
+  progress_->show();
+  cancel_->show();
+  statusBar()->showMessage(step);
+}
+
+void MainWindow::hideProgress() {
+  progress_->hide();
+  cancel_->hide();
 }
 
 void MainWindow::setDemoBannerText(const QString& html) {

@@ -4,8 +4,10 @@
 #include <QMainWindow>
 
 class QLabel;
+class QProgressBar;
 class QStackedWidget;
 class QActionGroup;
+class QToolButton;
 
 namespace ridgeline::views {
 
@@ -38,6 +40,15 @@ class MainWindow : public QMainWindow {
   // The demo banner's text (demo mode only): says what the demo hub is doing.
   void setDemoBannerText(const QString& html);
 
+  // One open case at a time; the previous one closes.
+  void showCase(QWidget* caseWidget);
+  void closeCase();
+  QWidget* currentCase() const { return case_; }
+
+  // Long work in the status bar: a bar and a Cancel button, never modal.
+  void showProgress(const QString& step, double fraction);
+  void hideProgress();
+
   // Renders the window (GL children included) into a PNG. False on failure.
   bool saveScreenshot(const QString& path);
 
@@ -47,6 +58,7 @@ class MainWindow : public QMainWindow {
 
  signals:
   void syncRequested();
+  void cancelRequested();
   void themeChanged(const QString& name);
 
  protected:
@@ -63,6 +75,9 @@ class MainWindow : public QMainWindow {
   QStackedWidget* workspace_;
   WelcomePage* welcome_;
   QLabel* demoBanner_ = nullptr;
+  QWidget* case_ = nullptr;
+  QProgressBar* progress_ = nullptr;
+  QToolButton* cancel_ = nullptr;
   QActionGroup* themes_ = nullptr;
 };
 

@@ -1,0 +1,197 @@
+#include "views/workstation/workstation.h"
+
+#include <QtConcurrent/QtConcurrent>
+#include <algorithm>
+
+#include "core/face/face_photo.h"
+#include "core/fingerprint/extractor.h"
+#include "core/formats/image/image_codec.h"
+#include "core/hub/client/hub_client.h"
+#include "core/hub/server/reference_hub.h"
+#include "core/hub/sync/sync_engine.h"
+#include "core/store/case_store.h"
+#include "core/util/errors.h"
+#include "views/util/image_conversion.h"
+#include "views/workstation/qt_progress.h"
+
+namespace ridgeline::views {
+
+Workstation::Workstation(const QString& profileDir, const QString& examiner, QObject* parent)
+    : QObject(parent),
+      profileDir_(profileDir),
+      actor_{examiner.toStdString(), "examiner"},
+      store_(std::make_unique<store::CaseStore>(profileDir.toStdString())) {}
+
+Workstation::~Workstation() {
+  cancelSync();
+  QThreadPool::globalInstance()->waitForDone();
+}
+
+void Workstation::startDemoHub(const QString& stateDir) {
+  demoHub_ = hub::ReferenceHub::start(stateDir.toStdString(), "127.0.0.1:0", /*demo=*/true);
+  const hub::HubConnection& c = demoHub_->connection();
+  setHub({c.url, c.caFile, c.serverCertificateSha256, c.tokens.at("examiner")});
+}
+
+void Workstation::setHub(const hub::HubClientConfig& config) { hubConfig_ = config; }
+
+QString Workstation::hubName() const {
+  if (!hubConfig_) return {};
+  return demoHub_ ? tr("demo hub (%1)").arg(QString::fromStdString(hubConfig_->url))
+                  : QString::fromStdString(hubConfig_->url);
+}
+
+std::vector<Case> Workstation::cases() const { return store_->listCases(); }
+
+int Workstation::decisionsWaiting() const {
+  return static_cast<int>(store_->outbox(OutboxState::Pending).size() + store_->outbox(OutboxState::Sent).size());
+}
+
+void Workstation::syncNow() {
+  if (!hubConfig_ || syncing_) return;
+  syncing_ = true;
+  progress_ = new QtProgress(this);
+  connect(progress_, &QtProgress::progressed, this, &Workstation::syncProgress);
+  emit syncStarted();
+  const auto config = *hubConfig_;
+  const std::string dir = profileDir_.toStdString();
+  const Actor actor = actor_;
+  QtProgress* progress = progress_;
+  // The worker has its own store connection: a CaseStore serves one thread.
+  auto future = QtConcurrent::run([config, dir, actor, progress]() -> std::pair<bool, QString> {
+    try {
+      store::CaseStore store(dir);
+      hub::HubClient client(config, progress);
+      hub::SyncEngine engine(store, client, {.examiner = actor.user});
+      const hub::SyncReport r = engine.run(*progress);
+      return {true, tr("Synced: %1 new cases, %2 leased, %3 decisions delivered")
+                        .arg(r.casesPulled).arg(r.casesLeased).arg(r.decisionsDelivered)};
+    } catch (const CancelledError&) {
+      return {false, tr("Sync cancelled. Nothing was lost; the next sync carries on.")};
+    } catch (const std::exception& e) {
+      return {false, tr("Sync failed: %1. You can keep working on cached cases; decisions wait in the outbox.")
+                         .arg(QString::fromUtf8(e.what()))};
+    }
+  });
+  auto* watcher = new QFutureWatcher<std::pair<bool, QString>>(this);
+  connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+    const auto [ok, summary] = watcher->result();
+    watcher->deleteLater();
+    progress_->deleteLater();
+    progress_ = nullptr;
+    syncing_ = false;
+    emit syncFinished(ok, summary);
+    emit casesChanged();
+    emit outboxChanged(decisionsWaiting());
+  });
+  watcher->setFuture(future);
+}
+
+void Workstation::cancelSync() {
+  if (progress_) progress_->cancel();
+}
+
+QImage Workstation::decodeForDisplay(const std::vector<std::uint8_t>& bytes, const QString& what) const {
+  const GrayImage decoded = decodeImage(bytes);
+  const QImage image = toQImage(decoded.pixels);
+  if (image.isNull()) throw InputError("cannot show " + what.toStdString() + ": the image is not 8-bit grey");
+  return image;
+}
+
+static FeatureSet automaticFeatures(store::CaseStore& store, const Impression& imp, const QImage& image) {
+  for (auto author : {FeatureAuthor::Hub, FeatureAuthor::LocalMatcher})
+    if (auto v = store.latestFeatures(imp.id, author)) return v->features;
+  if (image.isNull()) return {};
+  // The hub sent no features: the local extractor supplies them (and says so).
+  return fingerprint::extractFeatures(toGrayMat(image), imp.ppi);
+}
+
+CaseSession Workstation::openCase(std::int64_t caseId) {
+  CaseSession s;
+  s.caseInfo = store_->getCase(caseId);
+  if (s.caseInfo.status == CaseStatus::Leased) {
+    store_->openCase(caseId, actor_);
+    s.caseInfo = store_->getCase(caseId);
+  }
+  auto impressions = store_->impressions(caseId);
+  std::sort(impressions.begin(), impressions.end(), [](auto& a, auto& b) { return a.rank < b.rank; });
+  for (const Impression& imp : impressions) {
+    LoadedImpression loaded{imp, {}, {}};
+    if (imp.role == ImpressionRole::Probe) {
+      loaded.image = decodeForDisplay(store_->viewImage(imp.id, actor_), tr("the probe"));
+      loaded.automatic = automaticFeatures(*store_, imp, loaded.image);
+      s.probe = loaded;
+      if (auto mine = store_->latestFeatures(imp.id, FeatureAuthor::Examiner)) {
+        s.analysis = mine->features;
+        s.analysisLocked = mine->locked;
+        s.analysisVersion = mine->version;
+      }
+    } else {
+      // Candidate images are fetched (and the view audited) only when shown.
+      for (auto author : {FeatureAuthor::Hub, FeatureAuthor::LocalMatcher})
+        if (auto v = store_->latestFeatures(imp.id, author); v && loaded.automatic.minutiae.empty())
+          loaded.automatic = v->features;
+      s.candidates.push_back(loaded);
+    }
+  }
+  return s;
+}
+
+FaceCaseSession Workstation::openFaceCase(std::int64_t caseId) {
+  FaceCaseSession s;
+  s.caseInfo = store_->getCase(caseId);
+  if (s.caseInfo.status == CaseStatus::Leased) {
+    store_->openCase(caseId, actor_);
+    s.caseInfo = store_->getCase(caseId);
+  }
+  auto impressions = store_->impressions(caseId);
+  std::sort(impressions.begin(), impressions.end(), [](auto& a, auto& b) { return a.rank < b.rank; });
+  for (const Impression& imp : impressions) {
+    if (imp.role == ImpressionRole::Probe) {
+      s.probe = imp;
+      s.probePhoto = viewPhoto(imp.id);
+      if (auto mine = store_->latestFeatures(imp.id, FeatureAuthor::Examiner)) s.analysisLocked = mine->locked;
+    } else {
+      s.candidates.push_back(imp);
+    }
+  }
+  return s;
+}
+
+cv::Mat Workstation::viewPhoto(std::int64_t impressionId) {
+  return face::decodeFacePhoto(store_->viewImage(impressionId, actor_), "the photo");
+}
+
+void Workstation::recordFaceConclusion(std::int64_t caseId, const Conclusion& conclusion,
+                                       const QString& checklistJson) {
+  store_->addAnnotation(caseId, conclusion.candidateId, "FISWG checklist " + checklistJson.toStdString(), actor_);
+  Conclusion c = conclusion;
+  c.examiner = actor_.user;
+  store_->recordConclusion(caseId, c, actor_);
+  emit casesChanged();
+  emit outboxChanged(decisionsWaiting());
+}
+
+void Workstation::lockAnalysis(std::int64_t caseId, std::int64_t probeImpressionId, const FeatureSet& analysis) {
+  FeatureSet mine = analysis;
+  mine.author = FeatureAuthor::Examiner;
+  mine.authorName = actor_.user;
+  store_->saveFeatures(probeImpressionId, mine, actor_);
+  store_->lockAnalysis(caseId, actor_);
+}
+
+QImage Workstation::viewImage(std::int64_t impressionId) {
+  return decodeForDisplay(store_->viewImage(impressionId, actor_), tr("the candidate"));
+}
+
+void Workstation::recordConclusion(std::int64_t caseId, const Conclusion& conclusion,
+                                   const std::vector<Correspondence>& correspondences) {
+  store_->saveCorrespondences(conclusion.candidateId, correspondences, actor_);
+  Conclusion c = conclusion;
+  c.examiner = actor_.user;
+  store_->recordConclusion(caseId, c, actor_);
+  emit casesChanged();
+  emit outboxChanged(decisionsWaiting());
+}
+
+}  // namespace ridgeline::views
