@@ -8,17 +8,23 @@ namespace {
 
 constexpr std::string_view kColumns = "seq, time, actor, role, case_id, action, details, prev_hash, hash";
 
+// Fills e in place: assigning into existing strings reuses their buffers, so
+// verifying a long trail does not allocate per event.
+void readEventInto(const Statement& q, AuditEvent& e) {
+  e.seq = q.int64(0);
+  e.time.assign(q.textView(1));
+  e.actor.assign(q.textView(2));
+  e.role.assign(q.textView(3));
+  e.caseId = q.optionalInt64(4);
+  e.action.assign(q.textView(5));
+  e.details.assign(q.textView(6));
+  e.prevHash.assign(q.textView(7));
+  e.hash.assign(q.textView(8));
+}
+
 AuditEvent readEvent(const Statement& q) {
   AuditEvent e;
-  e.seq = q.int64(0);
-  e.time = q.text(1);
-  e.actor = q.text(2);
-  e.role = q.text(3);
-  e.caseId = q.optionalInt64(4);
-  e.action = q.text(5);
-  e.details = q.text(6);
-  e.prevHash = q.text(7);
-  e.hash = q.text(8);
+  readEventInto(q, e);
   return e;
 }
 
@@ -63,8 +69,9 @@ AuditVerification AuditTrail::verify(Progress& progress) const {
   Statement q = db_.prepare("SELECT " + std::string(kColumns) + " FROM audit_event ORDER BY seq");
   AuditHasher hasher;
   std::int64_t expectedSeq = 1;
+  AuditEvent e;
   while (q.step()) {
-    AuditEvent e = readEvent(q);
+    readEventInto(q, e);
     auto broken = [&](std::string problem) {
       result.intact = false;
       result.firstBrokenSeq = e.seq;

@@ -34,7 +34,8 @@ namespace ridgeline::store {
 
 struct StoreOptions {
   // How long biometric data of a delivered non-identification case is kept
-  // before purge. The hub's rule is "after the search": default none.
+  // before purge, for profiles that have no setting of their own (see
+  // CaseStore::setPurgeGrace). The hub's rule is "after the search": none.
   std::chrono::seconds purgeGrace{0};
   int busyTimeoutMs = 15000;
 };
@@ -114,6 +115,10 @@ class CaseStore {
   void markAcknowledged(std::int64_t itemId, const Actor& actor);
 
   // --- retention (case_store_purge.cpp) -----------------------------------
+  // The grace period is a profile setting, so the GUI and a CLI sync on the
+  // same profile apply the same rule. Changing it is audited (action purge).
+  std::chrono::seconds purgeGrace() const;
+  void setPurgeGrace(std::chrono::seconds grace, const Actor& actor);
   bool purgeEligible(std::int64_t caseId, Clock::time_point now = Clock::now()) const;
   // Deletes images and features of one eligible case (InputError otherwise).
   void purgeCase(std::int64_t caseId, const Actor& actor);

@@ -8,12 +8,36 @@
 
 namespace ridgeline::store {
 
+std::chrono::seconds CaseStore::purgeGrace() const {
+  Statement q = db_->prepare("SELECT value FROM profile_setting WHERE key = 'purge_grace_seconds'");
+  if (!q.step()) return options_.purgeGrace;
+  try {
+    return std::chrono::seconds(std::stoll(q.text(0)));
+  } catch (const std::exception&) {
+    throw InputError("profile setting purge_grace_seconds is not a number: '" + q.text(0) + "'");
+  }
+}
+
+void CaseStore::setPurgeGrace(std::chrono::seconds grace, const Actor& actor) {
+  if (grace.count() < 0) throw InputError("a purge grace period cannot be negative");
+  WriteTransaction tx(*db_);
+  const auto previous = purgeGrace();
+  db_->prepare("INSERT INTO profile_setting (key, value) VALUES ('purge_grace_seconds', ?)"
+               " ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+      .bind(1, std::to_string(grace.count())).run();
+  JsonWriter details;
+  details.beginObject().key("setting").value("purgeGraceSeconds").key("from").value(static_cast<std::int64_t>(previous.count()));
+  details.key("to").value(static_cast<std::int64_t>(grace.count())).endObject();
+  audit_->append(actor, std::nullopt, AuditAction::Purge, details.str());
+  tx.commit();
+}
+
 bool CaseStore::purgeEligible(std::int64_t caseId, Clock::time_point now) const {
   Statement q = db_->prepare("SELECT status, delivered_decision, delivered_at_ms FROM case_record WHERE id = ?");
   q.bind(1, caseId);
   if (!q.step()) throw InputError("no case " + std::to_string(caseId) + " in this profile");
   if (q.textView(0) != toCode(CaseStatus::Delivered) || q.textView(1) == "identification" || q.isNull(2)) return false;
-  const std::int64_t graceMs = std::chrono::duration_cast<std::chrono::milliseconds>(options_.purgeGrace).count();
+  const std::int64_t graceMs = std::chrono::duration_cast<std::chrono::milliseconds>(purgeGrace()).count();
   return q.int64(2) + graceMs <= toUnixMs(now);
 }
 

@@ -141,6 +141,13 @@ WHEN OLD.locked_at IS NOT NULL AND
 BEGIN SELECT RAISE(ABORT, 'a locked feature set version is deleted only by the purge of its case'); END;
 )sql";
 
+constexpr std::string_view kProfileSettings = R"sql(
+CREATE TABLE profile_setting (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& schemaMigrations() {
@@ -149,6 +156,7 @@ const std::vector<Migration>& schemaMigrations() {
       {2, "feature set versions, correspondences, annotations, enhancement log", kMarkup},
       {3, "conclusions and the outbox to the hub", kConclusionsAndOutbox},
       {4, "retention: delivery, purge bookkeeping, locked feature sets", kRetention},
+      {5, "profile settings shared by every program on the profile (retention grace)", kProfileSettings},
   };
   return steps;
 }

@@ -6,6 +6,7 @@
 
 #include <fstream>
 
+#include "app/cli_runner.h"
 #include "core/util/errors.h"
 #include "store_fixtures.h"
 
@@ -179,6 +180,28 @@ class TestStorePurge : public QObject {
     QCOMPARE(store.purgeDue(kSync, store::Clock::now() + std::chrono::hours(2)), 1);
     QCOMPARE(store.getCase(s.caseId).status, CaseStatus::Purged);
     QCOMPARE(store.purgeDue(kSync, store::Clock::now() + std::chrono::hours(3)), 0);
+  }
+
+  void gracePeriodIsAProfileSetting() {
+    QTemporaryDir dir;
+    {
+      CaseStore admin(dir.path().toStdString());
+      QCOMPARE(admin.purgeGrace(), std::chrono::seconds(0));
+      admin.setPurgeGrace(std::chrono::hours(24), Actor{"carol", "supervisor"});
+      QVERIFY_THROWS_EXCEPTION(InputError, admin.setPurgeGrace(std::chrono::seconds(-1), Actor{"carol", "supervisor"}));
+      QCOMPARE(admin.auditLog().back().details, std::string(R"({"setting":"purgeGraceSeconds","from":0,"to":86400})"));
+    }
+    // Another program on the profile, with default options, applies the same rule.
+    const auto cli = runCli({"--profile", dir.path(), "retention"});
+    QCOMPARE(cli.exitCode, 0);
+    QVERIFY2(cli.out.contains("24 hours"), qPrintable(cli.out));
+    QCOMPARE(runCli({"--profile", dir.path(), "retention", "--grace-hours", "-3"}).exitCode, 2);
+    CaseStore sync(dir.path().toStdString());
+    QCOMPARE(sync.purgeGrace(), std::chrono::seconds(86400));
+    const auto s = stageForComparison(sync, "H-1");
+    deliver(sync, s, "exclusion");
+    QCOMPARE(sync.getCase(s.caseId).status, CaseStatus::Delivered);
+    QCOMPARE(sync.purgeDue(kSync, store::Clock::now() + std::chrono::hours(25)), 1);
   }
 
   void undeliveredCasesAreNeverPurged() {
