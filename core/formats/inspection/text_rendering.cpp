@@ -57,9 +57,14 @@ void renderValue(std::string& out, const std::string& key, const JsonValue& v, i
       return;
     }
     line(out, depth, key + ":");
-    for (const auto& e : *a) {
-      if (e.asObject()) renderObject(out, e, depth + 1);
-      else line(out, depth + 1, scalar(e));
+    for (std::size_t i = 0; i < a->size(); ++i) {
+      const JsonValue& e = (*a)[i];
+      if (e.asObject()) {
+        if (a->size() > 1) line(out, depth + 1, "[" + std::to_string(i + 1) + "]");
+        renderObject(out, e, depth + (a->size() > 1 ? 2 : 1));
+      } else {
+        line(out, depth + 1, scalar(e));
+      }
     }
   } else if (v.asObject()) {
     line(out, depth, key + ":");
