@@ -220,6 +220,16 @@ class TestType9 : public QObject {
     min->subfields[1].items[1] = "100";
     min->subfields[1].items[3] = "Q";
     QVERIFY_THROWS_EXCEPTION(InputError, readType9Features(t, 2));
+    min->subfields[1].items[3] = "B";
+    // 9.360 AOC: IDC then path, or the path alone.
+    t.records[2].set(360, "");
+    t.records[2].find(360)->subfields = {{{"02", "0,0-2540,0-2540,2540"}}, {{"0,0-254,0-254,254"}}};
+    const Type9Features f = readType9Features(t, 2);
+    QCOMPARE(f.areasOfCorrespondence.size(), size_t(2));
+    QCOMPARE(f.areasOfCorrespondence[0].otherIdc, 2);
+    QCOMPARE(f.areasOfCorrespondence[0].polygon[2].x, 500.0);  // 25.4 mm at 500 ppi
+    QCOMPARE(f.areasOfCorrespondence[1].otherIdc, -1);
+    QCOMPARE(f.areasOfCorrespondence[1].polygon.size(), size_t(3));
   }
 
   void appendsAndReadsTheType98AuditLog() {
