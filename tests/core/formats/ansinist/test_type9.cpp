@@ -6,6 +6,8 @@
 #include <cmath>
 #include <numbers>
 
+#include <opencv2/core.hpp>
+
 #include "ansinist_fixtures.h"
 #include "core/formats/ansinist/record_image.h"
 #include "core/formats/ansinist/transaction_builder.h"
@@ -125,6 +127,19 @@ class TestType9 : public QObject {
     const GrayImage d = decodeRecordImage(png, 2);
     QCOMPARE(d.pixels.cols, recordImageInfo(png, 2)->width);
     QVERIFY_THROWS_EXCEPTION(InputError, decodeRecordImage(raw, 2));  // Type-9: no image
+    // Type-5: packed 1-bit, 1 = black; mostly white paper.
+    const Transaction binary = readTransaction(readAnsiNistFixture("type-5.an2"));
+    const GrayImage e = decodeRecordImage(binary, 2);
+    QCOMPARE(e.pixels.cols, 402);
+    QCOMPARE(e.pixels.rows, 376);
+    QCOMPARE(e.ppi, 250.0);  // Type-5 at ISR 0: the low-resolution minimum
+    QVERIFY(static_cast<size_t>(cv::countNonZero(e.pixels)) > e.pixels.total() / 2);
+    // Type-8 signature stored as 24-bit RGB (36000 bytes for 200x60).
+    const Transaction sig = readTransaction(readAnsiNistFixture("type-8-sig-raw.an2"));
+    QCOMPARE(recordImageInfo(sig, 2)->bitsPerPixel, 24);
+    const GrayImage f = decodeRecordImage(sig, 2);
+    QCOMPARE(f.pixels.cols, 200);
+    QCOMPARE(f.warnings.size(), size_t(1));
   }
 
   void writesAndReadsEfsWithCorrespondences() {
