@@ -87,6 +87,18 @@ class TestWsqHostile : public QObject {
     QVERIFY2(msg.find("limit") != std::string::npos, msg.c_str());
   }
 
+  void filterTapsThatDoNotReconstructAreRejected() {
+    // Found by fuzzing: absurd DTT taps overflowed to NaN pixels. Now refused up front.
+    auto bytes = readBytes(wsqFixture("cmp00010.wsq"));
+    QCOMPARE(int(bytes[2]), 0xFF);
+    QCOMPARE(int(bytes[3]), 0xA4);  // DTT right after SOI; first tap at offset 8
+    bytes[9] = 0;                   // scale 0
+    bytes[10] = bytes[11] = bytes[12] = bytes[13] = 0xFF;
+    std::string msg;
+    QVERIFY(decodeOutcome(bytes, msg) == Outcome::InputErr);
+    QVERIFY2(msg.find("perfect-reconstruction") != std::string::npos, msg.c_str());
+  }
+
   void garbageAfterSoiIsRejected() {
     std::vector<std::uint8_t> bytes = {0xFF, 0xA0, 0xFF, 0xA8, 0x00, 0x01};
     std::string msg;

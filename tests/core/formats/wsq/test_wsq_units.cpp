@@ -6,6 +6,7 @@
 
 #include "core/formats/wsq/bit_stream.h"
 #include "core/formats/wsq/huffman.h"
+#include "core/formats/wsq/markers.h"
 #include "core/formats/wsq/nistcom.h"
 #include "core/formats/wsq/subband_tree.h"
 #include "core/formats/wsq/wavelet_filters.h"
@@ -58,6 +59,24 @@ class TestWsqUnits : public QObject {
     std::mt19937 rng(8);
     for (int n = 2; n <= 40; ++n)
       for (bool inv : {false, true}) QVERIFY2(reconstructionError(bank, n, inv, rng) < 1e-3, qPrintable(QString::number(n)));
+  }
+
+  void tenTapDttSetIsAcceptedAsPerfectReconstruction() {
+    // The DTT segment (after its marker) of the NIST non-standard file
+    // cmp00013.wsq: 10-tap lowpass and 10-tap highpass filters.
+    const std::vector<std::uint8_t> dtt = {
+        0x00, 0x40, 0x0a, 0x0a, 0x00, 0x09, 0x35, 0x9d, 0x5f, 0xac, 0x00, 0x0a, 0x20, 0x3f, 0x11, 0xab,
+        0x01, 0x0a, 0x8f, 0xb6, 0x70, 0x46, 0x01, 0x0b, 0xc0, 0x8b, 0x00, 0xd7, 0x00, 0x0b, 0xa0, 0x6a,
+        0x9e, 0x71, 0x00, 0x09, 0x20, 0x41, 0x07, 0xcc, 0x01, 0x0a, 0x56, 0xc4, 0x55, 0x09, 0x01, 0x0b,
+        0x8a, 0xa0, 0xa5, 0xea, 0x01, 0x0b, 0x8d, 0xf6, 0xc5, 0x8a, 0x00, 0x0b, 0x76, 0x46, 0xd8, 0xb1};
+    ByteReader r(dtt);
+    const TransformTable t = readTransformTable(r);
+    QCOMPARE(t.lowpassLength, 10);
+    QVERIFY(reconstructionError(makeFilterBank(t)) < 1e-3);
+    QVERIFY(reconstructionError(makeFilterBank(standardTransformTable())) < 1e-5);
+    TransformTable broken = standardTransformTable();
+    broken.highpassHalf[1] *= 1.5;
+    QVERIFY(reconstructionError(makeFilterBank(broken)) > 0.01);
   }
 
   void subbandsTileTheImage() {
@@ -126,6 +145,51 @@ class TestWsqUnits : public QObject {
       for (int s : symbols) QCOMPARE(dec.decode(r), s);
       QCOMPARE(dec.decode(r), HuffmanDecoder::kMarker);
     }
+  }
+
+  void restartMarkersAreHonoured() {
+    // A hand-built 32x32 file whose only coded subbands are 0-3 (one
+    // coefficient each), once as one run of bits and once split by RST0.
+    HuffmanTableSpec table;
+    std::array<std::uint32_t, 256> freq{};
+    const int symbols[4] = {181, 182, 183, 179};  // coefficients 1, 2, 3, -1
+    for (int s : symbols) freq[size_t(s)] = 1;
+    table = buildHuffmanTable(freq, 0);
+    const auto codes = huffmanCodes(table);
+    auto file = [&](bool restart) {
+      std::vector<std::uint8_t> out;
+      writeMarker(out, kSOI);
+      writeTransformTable(out, standardTransformTable());
+      QuantizationTable q;
+      q.binCenter = 0.44;
+      for (int k = 0; k < 4; ++k) {
+        q.q[size_t(k)] = 10;
+        q.z[size_t(k)] = 12;
+      }
+      writeQuantizationTable(out, q);
+      FrameHeader f;
+      f.width = f.height = 32;
+      f.mShift = 128;
+      f.rScale = 1;
+      writeFrameHeader(out, f);
+      writeHuffmanTable(out, table);
+      writeBlockHeader(out, 0);
+      BitWriter bits(out);
+      for (int i = 0; i < 4; ++i) {
+        if (restart && i == 2) {
+          bits.flush();
+          writeMarker(out, kRST0);
+        }
+        bits.put(codes[size_t(symbols[i])].code, codes[size_t(symbols[i])].length);
+      }
+      bits.flush();
+      writeMarker(out, kEOI);
+      return out;
+    };
+    const WsqDecoded plain = decodeWsq(file(false));
+    const WsqDecoded restarted = decodeWsq(file(true));
+    QCOMPARE(cv::norm(plain.pixels, restarted.pixels, cv::NORM_INF), 0.0);
+    QVERIFY(cv::norm(plain.pixels, cv::Mat(32, 32, CV_8UC1, cv::Scalar(128)), cv::NORM_INF) > 0);  // not flat
   }
 
   void huffmanRejectsOverfullTable() {
