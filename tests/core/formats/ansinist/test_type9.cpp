@@ -266,6 +266,26 @@ class TestType9 : public QObject {
     QCOMPARE(logs[0].entries[0].agent, std::string("examiner durand"));
   }
 
+  void buildsRecordsFromGreyImages() {
+    GrayImage grey;
+    grey.pixels = cv::Mat(64, 48, CV_8UC1);
+    cv::randu(grey.pixels, 0, 255);
+    grey.ppi = 500;
+    TransactionBuilder b({.date = "20261122", .gmt = "20261122024500Z"});
+    const int png = b.addFingerprintImage(EncodedImage::fromGray(grey, ImageFormat::Png), 1);
+    const int raw = b.addLatentImage(EncodedImage::fromGray(grey, ImageFormat::Raw));
+    const Transaction t = readTransaction(b.write());
+    QCOMPARE(t.records[1].find(11)->value(), std::string("PNG"));
+    QCOMPARE(t.records[2].find(11)->value(), std::string("NONE"));
+    const GrayImage a = decodeRecordImage(t, 1), c = decodeRecordImage(t, 2);
+    QCOMPARE(cv::norm(a.pixels, grey.pixels, cv::NORM_INF), 0.0);  // PNG is lossless
+    QCOMPARE(cv::norm(c.pixels, grey.pixels, cv::NORM_INF), 0.0);
+    QCOMPARE(t.records[1].idc(), png);
+    QCOMPARE(t.records[2].idc(), raw);
+    grey.ppi = 0;
+    QVERIFY_THROWS_EXCEPTION(UsageError, EncodedImage::fromGray(grey, ImageFormat::Png));
+  }
+
   void builderRefusesWhatItCannotWrite() {
     TransactionBuilder b;
     EncodedImage bad = grayRaw(10, 10);
