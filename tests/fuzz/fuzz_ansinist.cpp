@@ -27,7 +27,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (std::size_t i = 0; i < t.records.size(); ++i) {
     try {
       if (t.records[i].type == 9) (void)ansinist::readType9Features(t, i);
-      (void)ansinist::recordImageInfo(t, i);
+      // Uncompressed layouts (8-bit, packed 1-bit, 24-bit RGB) are unpacked
+      // here, not by a codec: decode them, with small limits for speed.
+      const auto info = ansinist::recordImageInfo(t, i);
+      if (info && info->decodable && info->format == ImageFormat::Raw) {
+        DecodeLimits limits;
+        limits.maxPixels = 4'000'000;
+        (void)ansinist::decodeRecordImage(t, i, limits);
+      }
     } catch (const InputError&) {
     }
   }

@@ -130,13 +130,13 @@ bool looksLikeAnsiNist(const std::uint8_t* bytes, std::size_t size) {
          (size >= 4 && std::memcmp(bytes, "1.1:", 4) == 0);
 }
 
-Transaction readTransaction(const std::vector<std::uint8_t>& bytes) {
+Transaction readTransaction(std::span<const std::uint8_t> bytes) {
   if (bytes.size() > kMaxTransactionBytes)
     throw InputError("ANSI/NIST transaction of " + std::to_string(bytes.size()) + " bytes exceeds the " +
                      std::to_string(kMaxTransactionBytes) + "-byte limit");
   if (!looksLikeAnsiNist(bytes.data(), bytes.size()))
     throw InputError("not an ANSI/NIST-ITL transaction: it does not start with the Type-1 field 1.001");
-  const std::span<const std::uint8_t> s(bytes);
+  const std::span<const std::uint8_t> s = bytes;
   Transaction t;
   std::size_t length = 0;
   t.records.push_back(detail::readTaggedRecord(s, 0, 1, "record 1 (Type-1)", length));

@@ -22,6 +22,7 @@
 
 #include <opencv2/core.hpp>
 
+#include "core/formats/image/image_codec.h"
 #include "core/formats/wsq/wsq.h"
 #include "machine_info.h"
 
@@ -108,6 +109,41 @@ std::vector<Entry> fixtureEntries(const fs::path& dir) {
   return out;
 }
 
+// The other WSQ files of the shared data (no raw originals): each must decode;
+// where another decoder's PNG output sits next to it, compare with that.
+int decodeOtherSamples() {
+  const char* env = std::getenv("RIDGELINE_SHARED_DATA");
+  const fs::path dir = fs::path(env ? env : RIDGELINE_SHARED_DATA) / "formats/wsq/samples";
+  if (!fs::exists(dir)) return 0;
+  std::printf("\nOther WSQ samples (%s): decode; PSNR against the PNG another decoder made, where present\n", dir.c_str());
+  int failures = 0;
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(dir))
+    if (e.path().extension() == ".wsq") files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  for (const auto& f : files) {
+    try {
+      const auto bytes = readBytes(f.string());
+      const wsq::WsqDecoded d = wsq::decodeWsq(bytes);
+      const Timing tm = timeMs(7, [&] { wsq::decodeWsq(bytes); });
+      std::string versus = "no PNG to compare";
+      const fs::path png = fs::path(f).replace_extension(".png");
+      if (fs::exists(png)) {
+        const GrayImage other = readImageFile(png.string());
+        if (other.pixels.size() == d.pixels.size())
+          versus = "vs " + png.filename().string() + ": PSNR " + std::to_string(psnr(other.pixels, d.pixels)).substr(0, 6) +
+                   " dB, max diff " + std::to_string(static_cast<int>(cv::norm(other.pixels, d.pixels, cv::NORM_INF)));
+      }
+      std::printf("%-20s %5dx%-5d ppi %-5g %8.2f ms  %s\n", f.filename().c_str(), d.pixels.cols, d.pixels.rows,
+                  d.header.ppi, tm.median, versus.c_str());
+    } catch (const std::exception& ex) {
+      std::printf("%-20s DECODE FAILED: %s\n", f.filename().c_str(), ex.what());
+      ++failures;
+    }
+  }
+  return failures;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -190,6 +226,8 @@ int main(int argc, char** argv) {
                 e.refBytes, ours.size(), ratio, e.refPsnr, p, p - e.refPsnr, ms, tm.best, raw.total() / 1e6 / (ms / 1e3),
                 ok ? "" : "  FAIL");
   }
+
+  if (!smoke) failures += decodeOtherSamples();
 
   std::printf("\nSummary: %zu files; worst decode PSNR difference %.4f dB; worst encode size deviation %.2f %%; "
               "worst encode PSNR shortfall %.4f dB\n",

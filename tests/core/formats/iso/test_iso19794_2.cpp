@@ -122,6 +122,18 @@ class TestIso19794_2 : public QObject {
     }
   }
 
+  void namesAnsi378Templates() {
+    // An ANSI/INCITS 378-2004 header: same magic, 2-byte length, product id.
+    std::vector<std::uint8_t> ansi = {'F', 'M', 'R', 0, ' ', '2', '0', 0, 0, 26, 0x12, 0x34};
+    ansi.resize(26, 0);
+    try {
+      readIso19794_2(ansi);
+      QFAIL("read an ANSI/INCITS 378 template as ISO");
+    } catch (const InputError& e) {
+      QVERIFY2(QString(e.what()).contains("INCITS 378"), e.what());
+    }
+  }
+
   // Every truncation and many random byte flips of real templates: either a
   // clean InputError or a valid record that writes back identically.
   void survivesTruncationsAndByteFlips() {

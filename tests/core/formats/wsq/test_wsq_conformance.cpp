@@ -83,6 +83,15 @@ class TestWsqConformance : public QObject {
     QCOMPARE(h.filters.lowpassLength, 9);
   }
 
+  void fewActiveSubbandsStayWithinSixteenBitIndices() {
+    // Found by fuzz_wsq: an image whose energy sits in two subbands made the
+    // rate model ask for bin widths near 1e-26 (indices overflowing 16 bits).
+    const cv::Mat img = decodeImage(readBytes(wsqFixture("fuzz-few-active-subbands.wsq"))).pixels;
+    const auto bytes = wsq::encodeWsq(img);
+    const cv::Mat back = wsq::decodeWsq(bytes).pixels;
+    QVERIFY(psnr(img, back) > 40);  // with 16-bit indices the two subbands are near lossless
+  }
+
   void flatAndTinyImages() {
     const cv::Mat flat(64, 64, CV_8UC1, cv::Scalar(77));
     const cv::Mat back = wsq::decodeWsq(wsq::encodeWsq(flat)).pixels;

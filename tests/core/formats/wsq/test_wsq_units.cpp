@@ -61,6 +61,24 @@ class TestWsqUnits : public QObject {
       for (bool inv : {false, true}) QVERIFY2(reconstructionError(bank, n, inv, rng) < 1e-3, qPrintable(QString::number(n)));
   }
 
+  void tenTapDttSetIsAcceptedAsPerfectReconstruction() {
+    // The DTT segment (after its marker) of the NIST non-standard file
+    // cmp00013.wsq: 10-tap lowpass and 10-tap highpass filters.
+    const std::vector<std::uint8_t> dtt = {
+        0x00, 0x40, 0x0a, 0x0a, 0x00, 0x09, 0x35, 0x9d, 0x5f, 0xac, 0x00, 0x0a, 0x20, 0x3f, 0x11, 0xab,
+        0x01, 0x0a, 0x8f, 0xb6, 0x70, 0x46, 0x01, 0x0b, 0xc0, 0x8b, 0x00, 0xd7, 0x00, 0x0b, 0xa0, 0x6a,
+        0x9e, 0x71, 0x00, 0x09, 0x20, 0x41, 0x07, 0xcc, 0x01, 0x0a, 0x56, 0xc4, 0x55, 0x09, 0x01, 0x0b,
+        0x8a, 0xa0, 0xa5, 0xea, 0x01, 0x0b, 0x8d, 0xf6, 0xc5, 0x8a, 0x00, 0x0b, 0x76, 0x46, 0xd8, 0xb1};
+    ByteReader r(dtt);
+    const TransformTable t = readTransformTable(r);
+    QCOMPARE(t.lowpassLength, 10);
+    QVERIFY(reconstructionError(makeFilterBank(t)) < 1e-3);
+    QVERIFY(reconstructionError(makeFilterBank(standardTransformTable())) < 1e-5);
+    TransformTable broken = standardTransformTable();
+    broken.highpassHalf[1] *= 1.5;
+    QVERIFY(reconstructionError(makeFilterBank(broken)) > 0.01);
+  }
+
   void subbandsTileTheImage() {
     for (auto [w, h] : {std::pair{32, 32}, {33, 47}, {375, 526}, {800, 750}, {1508, 1008}, {511, 1023}}) {
       const SubbandLayout layout = buildSubbandLayout(w, h);
