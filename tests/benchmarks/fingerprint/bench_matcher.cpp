@@ -127,7 +127,9 @@ void runFvcSet(const Options& o, const FvcSet& set, Timing& timing, std::ofstrea
     if (e.path().extension() == extension) files.push_back(e.path());
   std::sort(files.begin(), files.end());
   std::vector<Enrolled> prints;
+  const Timing before = timing;
   for (const auto& f : files) prints.push_back(enroll(f, set.ppi, timing));
+  const double extractMs = (timing.extractMs - before.extractMs) / double(std::max<size_t>(1, files.size()));
   std::vector<double> genuine, impostor;
   for (size_t i = 0; i < prints.size(); ++i)
     for (size_t j = i + 1; j < prints.size(); ++j) {
@@ -139,9 +141,9 @@ void runFvcSet(const Options& o, const FvcSet& set, Timing& timing, std::ofstrea
   const auto r = bench::errorRates(genuine, impostor);
   double minutiae = 0;
   for (const auto& p : prints) minutiae += double(p.features.minutiae.size());
-  std::printf("%-14s %4zu gen %5zu imp   EER %6.2f %%   FMR100 %6.2f %%   FMR1000 %6.2f %%   (%.1f minutiae/print)\n",
+  std::printf("%-14s %4zu gen %5zu imp   EER %6.2f %%   FMR100 %6.2f %%   FMR1000 %6.2f %%   (%.1f minutiae/print, %.1f ms/extraction)\n",
               set.name.c_str(), genuine.size(), impostor.size(), 100 * r.eer, 100 * r.fmr100, 100 * r.fmr1000,
-              minutiae / double(std::max<size_t>(1, prints.size())));
+              minutiae / double(std::max<size_t>(1, prints.size())), extractMs);
   std::fflush(stdout);
 }
 
@@ -163,6 +165,7 @@ void runLatent(const Options& o, Timing& timing, std::ofstream* scores) {
     if (e.is_directory()) cases.push_back(e.path());
   std::sort(cases.begin(), cases.end());
   std::vector<Enrolled> latents, cleans;
+  const Timing before = timing;
   for (const auto& c : cases) {
     const fs::path l = onlyImage(c / "latent", o.latentXyt), k = onlyImage(c / "clean", o.latentXyt);
     if (l.empty() || k.empty()) continue;
@@ -181,8 +184,9 @@ void runLatent(const Options& o, Timing& timing, std::ofstream* scores) {
     if (scores) *scores << "fvc-latent,mate," << s[i] << ',' << cases[i].filename().string() << ",rank " << rank << '\n';
   }
   const double n = double(std::max<size_t>(1, latents.size()));
-  std::printf("fvc-latent     %zu latents x %zu clean   rank-1 %5.1f %%   rank-10 %5.1f %%\n", latents.size(),
-              cleans.size(), 100 * rank1 / n, 100 * rank10 / n);
+  const double extractMs = (timing.extractMs - before.extractMs) / double(std::max(1L, timing.extractions - before.extractions));
+  std::printf("fvc-latent     %zu latents x %zu clean   rank-1 %5.1f %%   rank-10 %5.1f %%   (%.1f ms/extraction, 512 x 512)\n",
+              latents.size(), cleans.size(), 100 * rank1 / n, 100 * rank10 / n, extractMs);
 }
 
 void runSmoke(Timing& timing) {
