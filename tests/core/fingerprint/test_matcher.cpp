@@ -3,11 +3,13 @@
 #include <QtTest>
 
 #include <algorithm>
+#include <limits>
 #include <set>
 
 #include "core/fingerprint/extractor.h"
 #include "core/fingerprint/feature_source.h"
 #include "core/fingerprint/matcher.h"
+#include "core/util/errors.h"
 #include "fixtures.h"
 
 using namespace ridgeline;
@@ -125,6 +127,12 @@ class TestMatcher : public QObject {
     FeatureSet none = probe_;
     none.minutiae.clear();
     QCOMPARE(matchFeatures(none, mate_).score, 0.0);
+  }
+
+  void unusableEditedMinutiaIsAnInputError() {
+    FeatureSet broken = probe_;
+    broken.minutiae[3].x = std::numeric_limits<double>::quiet_NaN();
+    QVERIFY_THROWS_EXCEPTION(InputError, matchFeatures(broken, mate_));
   }
 
   void examinerAddedMinutiaTakesPartWithoutAnImage() {
