@@ -112,13 +112,18 @@ cv::Mat enhanceRidges(const cv::Mat& normalized, const FieldGrid& fields) {
       acrossIndex.at<int>(r, c) = b * kPeriodBins + periodBin(fields.period.at<float>(r, c));
     }
 
-  // Pass 1: smooth along the ridges (every pixel, so pass 2 can read neighbours outside the mask).
+  // Pass 1: smooth along the ridges wherever pass 2 will read: the region
+  // grown by the across-ridge reach (background farther away is never used).
+  cv::Mat reach;
+  cv::dilate(mask, reach, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(2 * kAcrossHalf + 1, 2 * kAcrossHalf + 1)));
   cv::Mat smoothed = cv::Mat::zeros(padded.size(), CV_32F);
   for (int y = 0; y < normalized.rows; ++y) {
     const int* bins = alongIndex.ptr<int>(y / kCellSize);
+    const uchar* needed = reach.ptr<uchar>(y);
     const float* in = padded.ptr<float>(y + kPad) + kPad;
     float* out = smoothed.ptr<float>(y + kPad) + kPad;
-    for (int x = 0; x < normalized.cols; ++x) out[x] = apply<2 * kAlongHalf + 1>(in + x, along[size_t(bins[x / kCellSize])]);
+    for (int x = 0; x < normalized.cols; ++x)
+      if (needed[x]) out[x] = apply<2 * kAlongHalf + 1>(in + x, along[size_t(bins[x / kCellSize])]);
   }
   // Pass 2: the cosine-Gaussian across the ridges, tuned to the local period.
   cv::Mat enhanced = cv::Mat::zeros(normalized.size(), CV_32F);

@@ -13,10 +13,10 @@ namespace ridgeline::fingerprint {
 namespace {
 constexpr float kPi = std::numbers::pi_v<float>;
 // Lengths in ridge periods, so the rules hold at any finger size.
-constexpr float kSpurPeriods = 1.6f;         // a branch shorter than this ending at a junction is a spur
+constexpr float kSpurPeriods = 1.0f;         // a branch shorter than this ending at a junction is a spur
 constexpr float kBrokenRidgePeriods = 1.8f;  // gap two facing endings may span
 constexpr float kClusterPeriods = 0.7f;      // two minutiae this close are one artefact
-constexpr float kBorderPeriods = 1.5f;       // minutiae this close to the region edge are where the print stops
+constexpr float kBorderPeriods = 1.0f;       // minutiae this close to the region edge are where the print stops
 constexpr float kMinCoherence = 0.2f;        // flow too confused to trust a minutia
 
 float angleDistance(float a, float b) {

@@ -93,15 +93,17 @@ double meanRelaxed(const std::vector<RelaxedPair>& pairs, size_t smaller) {
 // minutiae paired under one alignment (global), which reads naturally and
 // handles partial prints, and MCC's LSS-R similarity, which weighs how alike
 // the neighbourhoods of the pairs are. LSS-R values of genuine pairs sit
-// around 0.05-0.25, so it enters scaled by 4 (capped at 1) to carry equal weight.
+// around 0.05-0.25, so it enters scaled by 4 (capped at 1). Weights measured
+// on the mean EER of the four FVC sets (0.5 / 0.5: 5.62 %, 0.3 / 0.7: 5.54 %).
 constexpr double kLssrScale = 4.0;
+constexpr double kGlobalWeight = 0.3;
 
 double combined(const Consolidation& c, const MccTemplate& probe, const MccTemplate& candidate, GlobalMatch* out) {
   const double lssr = meanRelaxed(c.scoring, std::min(probe.size(), candidate.size()));
   GlobalMatch g = consolidateGlobally(probe, candidate, c.relaxed, c.similarity);
   const double global = g.score;
   if (out) *out = std::move(g);
-  return 0.5 * global + 0.5 * std::min(1.0, kLssrScale * lssr);
+  return kGlobalWeight * global + (1 - kGlobalWeight) * std::min(1.0, kLssrScale * lssr);
 }
 }  // namespace
 

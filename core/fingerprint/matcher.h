@@ -1,12 +1,15 @@
 #pragma once
-// 1:1 fingerprint comparison by Minutia Cylinder-Code with LSS-R
-// consolidation (Cappelli, Ferrara & Maltoni, IEEE PAMI 32(12), 2010):
-// local cylinder similarities -> one-to-one best pairs -> relaxation by
-// geometric compatibility -> the mean of the most efficient pairs. Cylinders
-// are local (radius 70 px), so the result is invariant to rotation and
-// translation and tolerant of skin distortion and of partial prints; no image
-// is needed, so examiner-edited minutiae and other extractors' templates
-// match the same way.
+// 1:1 fingerprint comparison. Local structures are Minutia Cylinder-Codes
+// with LSS-R consolidation (Cappelli, Ferrara & Maltoni, IEEE PAMI 32(12),
+// 2010): cylinder similarities -> one-to-one best pairs -> relaxation by
+// geometric compatibility -> the mean of the most efficient pairs. The best
+// relaxed pairs then seed a global consolidation (global_consolidation.h)
+// that pairs minutiae under one rigid alignment; the score blends both and
+// the pairs and alignment shown to the examiner come from the global step.
+// Cylinders are local (radius 70 px), so the result is invariant to rotation
+// and translation and tolerant of skin distortion and of partial prints; no
+// image is needed, so examiner-edited minutiae and other extractors'
+// templates match the same way. See docs/matcher.md.
 #include "core/fingerprint/match_result.h"
 #include "core/fingerprint/mcc_template.h"
 #include "core/model/feature_set.h"

@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <cmath>
 #include <numbers>
+#include <string>
 
 #include <opencv2/imgproc.hpp>
 
 #include "core/fingerprint/angle_math.h"
+#include "core/util/errors.h"
 
 namespace ridgeline::fingerprint {
 
@@ -23,9 +25,17 @@ struct Point {
 
 // Minutiae at 500 ppi in a y-up frame, where the model's CCW directions are ordinary angles.
 std::vector<Point> workingPoints(const FeatureSet& features) {
+  if (!std::isfinite(features.ppi)) throw InputError("feature set resolution is not a number");
   const double s = features.ppi > 0 ? 500.0 / features.ppi : 1.0;
   std::vector<Point> points;
-  for (const auto& m : features.minutiae) points.push_back({m.x * s, -m.y * s, m.direction});
+  for (size_t i = 0; i < features.minutiae.size(); ++i) {
+    const auto& m = features.minutiae[i];
+    // Edited or imported sets are input like any other: refuse what geometry cannot use.
+    if (!std::isfinite(m.x) || !std::isfinite(m.y) || !std::isfinite(m.direction) || std::abs(m.x) > 1e6 ||
+        std::abs(m.y) > 1e6)
+      throw InputError("minutia " + std::to_string(i + 1) + " has no usable position or direction");
+    points.push_back({m.x * s, -m.y * s, m.direction});
+  }
   return points;
 }
 

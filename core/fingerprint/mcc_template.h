@@ -42,6 +42,7 @@ struct MccTemplate {
   size_t size() const { return cylinders.size(); }
 };
 
+// Throws InputError when a minutia has a non-finite or absurd position or direction.
 MccTemplate prepareTemplate(const FeatureSet& features);
 
 }  // namespace ridgeline::fingerprint

@@ -1,5 +1,5 @@
-// `ridgeline-cli match A B [--ppi N] [--explain]` and
-// `ridgeline-cli match --pairs FILE [--threads N] [--ppi N]`: similarity
+// `ridgeline-cli match A B [--ppi N] [--explain] [--scale-search]` and
+// `ridgeline-cli match --pairs FILE [--threads N] [--ppi N] [--scale-search]`: similarity
 // scores of prints (images or ISO/IEC 19794-2 templates) by the local
 // MCC matcher; scale 0..1, see docs/matcher.md.
 #include <algorithm>
@@ -19,6 +19,7 @@
 #include "command_registry.h"
 #include "core/fingerprint/feature_source.h"
 #include "core/fingerprint/matcher.h"
+#include "core/fingerprint/scale_search.h"
 #include "core/util/errors.h"
 
 namespace ridgeline::cli {
@@ -46,7 +47,11 @@ int matchOne(Context& ctx, const Arguments& args, double ppi) {
   args.expectPositional(2, 2, "A B");
   const auto a = fingerprint::loadPrint(args.positional()[0], ppi);
   const auto b = fingerprint::loadPrint(args.positional()[1], ppi);
-  const auto result = fingerprint::matchFeatures(a.features, b.features);
+  // --scale-search: A is a mark of unknown scale (a latent photographed without a ruler).
+  const auto result = args.has("--scale-search")
+                          ? fingerprint::matchAcrossScales(fingerprint::prepareAtScales(a.features),
+                                                           fingerprint::prepareTemplate(b.features))
+                          : fingerprint::matchFeatures(a.features, b.features);
   ctx.out << formatScore(result.score) << "\n";
   if (args.has("--explain")) explain(ctx.out, result);
   return 0;
@@ -110,30 +115,38 @@ int matchPairs(Context& ctx, const Arguments& args, double ppi) {
   for (const auto& l : lines)
     for (const auto* p : {&l.a, &l.b})
       if (index.emplace(resolve(*p).string(), paths.size()).second) paths.push_back(resolve(*p).string());
+  const bool scaleSearch = args.has("--scale-search");
   std::vector<MccTemplate> templates(paths.size());
+  std::vector<fingerprint::ScaledProbe> scaled(scaleSearch ? paths.size() : 0);
   parallelFor(paths.size(), threads, [&](size_t i) {
-    templates[i] = fingerprint::prepareTemplate(fingerprint::loadPrint(paths[i], ppi).features);
+    const FeatureSet features = fingerprint::loadPrint(paths[i], ppi).features;
+    templates[i] = fingerprint::prepareTemplate(features);
+    if (scaleSearch) scaled[i] = fingerprint::prepareAtScales(features);
   });
   std::vector<double> scores(lines.size());
   parallelFor(lines.size(), threads, [&](size_t i) {
-    scores[i] = fingerprint::scoreTemplates(templates[index.at(resolve(lines[i].a).string())],
-                                            templates[index.at(resolve(lines[i].b).string())]);
+    const size_t a = index.at(resolve(lines[i].a).string()), b = index.at(resolve(lines[i].b).string());
+    scores[i] = scaleSearch ? fingerprint::scoreAcrossScales(scaled[a], templates[b])
+                            : fingerprint::scoreTemplates(templates[a], templates[b]);
   });
   for (size_t i = 0; i < lines.size(); ++i) ctx.out << formatScore(scores[i]) << "\t" << lines[i].a << "\t" << lines[i].b << "\n";
   return 0;
 }
 
 int runMatch(Context& ctx) {
-  Arguments args(ctx.args, {"--pairs", "--threads", "--ppi"}, {"--explain"});
+  Arguments args(ctx.args, {"--pairs", "--threads", "--ppi"}, {"--explain", "--scale-search"});
   const double ppi = double(args.integer("--ppi", 100, 5000).value_or(0));
   if (args.has("--pairs")) return matchPairs(ctx, args, ppi);
   if (args.has("--threads")) throw UsageError("--threads goes with --pairs");
   return matchOne(ctx, args, ppi);
 }
 
-const RegisterCommand reg{{"match", "match A B [--ppi N] [--explain] | match --pairs FILE [--threads N] [--ppi N]",
+const RegisterCommand reg{{"match",
+                           "match A B [--ppi N] [--explain] [--scale-search] | match --pairs FILE [--threads N] [--ppi N] "
+                           "[--scale-search]",
                            "Similarity score (0..1) of two prints, images or ISO/IEC 19794-2 templates, by the local matcher; "
-                           "--explain lists the paired minutiae and the alignment.",
+                           "--explain lists the paired minutiae and the alignment; --scale-search treats A as a mark of "
+                           "unknown scale (tries 0.83-1.2).",
                            runMatch}};
 
 }  // namespace

@@ -3,11 +3,14 @@
 #include <QtTest>
 
 #include <algorithm>
+#include <limits>
 #include <set>
 
 #include "core/fingerprint/extractor.h"
 #include "core/fingerprint/feature_source.h"
 #include "core/fingerprint/matcher.h"
+#include "core/fingerprint/scale_search.h"
+#include "core/util/errors.h"
 #include "fixtures.h"
 
 using namespace ridgeline;
@@ -125,6 +128,28 @@ class TestMatcher : public QObject {
     FeatureSet none = probe_;
     none.minutiae.clear();
     QCOMPARE(matchFeatures(none, mate_).score, 0.0);
+  }
+
+  void markOfUnknownScaleMatchesWithScaleSearch() {
+    // The same print enlarged by 18 % and declared 500 ppi: a mark photographed without a ruler.
+    cv::Mat enlarged;
+    cv::resize(loadFixture("101_1.tif"), enlarged, cv::Size(), 1.18, 1.18, cv::INTER_CUBIC);
+    const FeatureSet mark = extract(enlarged);
+    const MccTemplate source = prepareTemplate(probe_);
+    const double plain = matchTemplates(prepareTemplate(mark), source).score;
+    const MatchResult searched = matchAcrossScales(prepareAtScales(mark), source);
+    QVERIFY2(searched.score > plain && searched.score > 2 * impostor_,
+             qPrintable(QString("%1 -> %2").arg(plain).arg(searched.score)));
+    // The alignment reports the scale it found: about 1 / 1.18 from mark pixels to source pixels.
+    QVERIFY2(std::abs(searched.alignment.scale - 1 / 1.18) < 0.08, qPrintable(QString::number(searched.alignment.scale)));
+    // A different finger gains no comparable advantage.
+    QVERIFY(scoreAcrossScales(prepareAtScales(other_), source) < searched.score / 2);
+  }
+
+  void unusableEditedMinutiaIsAnInputError() {
+    FeatureSet broken = probe_;
+    broken.minutiae[3].x = std::numeric_limits<double>::quiet_NaN();
+    QVERIFY_THROWS_EXCEPTION(InputError, matchFeatures(broken, mate_));
   }
 
   void examinerAddedMinutiaTakesPartWithoutAnImage() {
