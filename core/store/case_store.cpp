@@ -23,12 +23,16 @@ CaseStore::CaseStore(const fs::path& dir, StoreOptions options) : dir_(dir), opt
   if (fs::exists(dir_) && !fs::is_directory(dir_))
     throw InputError("profile '" + dir_.string() + "' is not a folder");
   std::error_code ec;
-  fs::create_directories(dir_, ec);
-  if (ec) throw RemoteError("cannot create profile folder '" + dir_.string() + "': " + ec.message());
+  if (!fs::exists(dir_)) {
+    fs::create_directories(dir_, ec);
+    if (ec) throw RemoteError("cannot create profile folder '" + dir_.string() + "': " + ec.message());
+    // Biometric data and the examiner's work: readable by this user only.
+    fs::permissions(dir_, fs::perms::owner_all, fs::perm_options::replace, ec);
+  }
   openDatabase();
   images_ = std::make_unique<ImageFiles>(dir_ / "images");
   images_->removeAbandonedTemporaries();
-  finishPendingFileDeletions();
+  erasePendingFiles();
 }
 
 CaseStore::~CaseStore() {
@@ -70,9 +74,18 @@ std::string CaseStore::checkDatabaseIntegrity() const {
   return result;
 }
 
-// A purge commits before its files are erased; a process killed in between
-// leaves the names here, and the next open finishes the job.
-void CaseStore::finishPendingFileDeletions() {
+// Image files of purged cases are erased here, after the purge committed.
+// Files are only ever erased while this connection holds the write lock and
+// after checking, under that lock, that no live impression references them;
+// addImpression re-checks its file under the same lock. So an image shared
+// with a case that arrives meanwhile is never lost. A process killed before
+// this ran leaves the rows; the next open finishes the job.
+void CaseStore::erasePendingFiles() {
+  {
+    Statement any = db_->prepare("SELECT 1 FROM pending_file_deletion LIMIT 1");
+    if (!any.step()) return;
+  }
+  WriteTransaction tx(*db_);
   std::vector<std::string> pending;
   {
     Statement q = db_->prepare(
@@ -80,14 +93,9 @@ void CaseStore::finishPendingFileDeletions() {
         "(SELECT 1 FROM impression i WHERE i.image_sha256 = p.sha256 AND i.image_purged = 0)");
     while (q.step()) pending.push_back(q.text(0));
   }
-  if (pending.empty()) return;
   for (const std::string& sha : pending) images_->erase(sha);
-  WriteTransaction tx(*db_);
-  Statement del = db_->prepare("DELETE FROM pending_file_deletion WHERE sha256 = ?");
-  for (const std::string& sha : pending) {
-    del.reset();
-    del.bind(1, sha).run();
-  }
+  // Rows whose image came back into use are dropped too: that file stays.
+  db_->exec("DELETE FROM pending_file_deletion");
   tx.commit();
 }
 

@@ -70,8 +70,13 @@ class CaseStore {
                              std::span<const std::uint8_t> imageBytes, const Actor& actor);
   Impression getImpression(std::int64_t impressionId) const;
   std::vector<Impression> impressions(std::int64_t caseId) const;
-  // The image bytes, checked against their hash; audit: image.viewed.
+  // The image bytes for a person to look at, checked against their hash;
+  // audit: image.viewed. A candidate is shown only once the probe's analysis
+  // is locked (bias control).
   std::vector<std::uint8_t> viewImage(std::int64_t impressionId, const Actor& actor);
+  // The image bytes for machine use (local matcher, export), hash-checked,
+  // not recorded as a view. Never for display.
+  std::vector<std::uint8_t> readImage(std::int64_t impressionId) const;
   // Checks every image still referenced by the profile; one line per problem.
   std::vector<std::string> checkImages() const;
 
@@ -130,13 +135,12 @@ class CaseStore {
 
  private:
   void openDatabase();
-  void finishPendingFileDeletions();
+  void erasePendingFiles();
   void requireStatus(const Case& c, std::initializer_list<CaseStatus> allowed, const std::string& action) const;
   void setStatus(std::int64_t caseId, CaseStatus status);
   std::int64_t caseOfImpression(std::int64_t impressionId) const;
   OutboxItem getOutboxItem(std::int64_t itemId) const;
-  void eraseFiles(const std::vector<std::string>& hashes);
-  void purgeInTransaction(const Case& c, const Actor& actor, std::vector<std::string>& filesToErase);
+  void purgeInTransaction(const Case& c, const Actor& actor);
 
   std::filesystem::path dir_;
   StoreOptions options_;

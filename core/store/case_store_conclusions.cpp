@@ -31,12 +31,22 @@ std::string decisionPayload(const Case& c, const Impression* candidate, const Co
   return w.str();
 }
 
+// Verification is blind and by a second examiner (ACE-V): never the one who examined.
+void requireIndependentVerifier(Database& db, const Case& c, const std::string& verifier) {
+  Statement q = db.prepare("SELECT 1 FROM conclusion WHERE case_id = ? AND role = 'examination' AND examiner = ?");
+  q.bind(1, c.id).bind(2, verifier);
+  if (q.step()) throw InputError("case " + c.hubId + ": " + verifier + " examined it and cannot also verify it");
+}
+
 }  // namespace
 
 std::int64_t CaseStore::recordConclusion(std::int64_t caseId, const Conclusion& input, const Actor& actor) {
   validateConclusion(input);
+  if (!input.examiner.empty() && input.examiner != actor.user)
+    throw InputError("a conclusion is recorded by its own examiner: '" + input.examiner + "' is not the user '" +
+                     actor.user + "' recording it");
   Conclusion conclusion = input;
-  if (conclusion.examiner.empty()) conclusion.examiner = actor.user;
+  conclusion.examiner = actor.user;
   conclusion.time = nowIso8601();
   const bool verification = conclusion.role == "verification";
 
@@ -48,15 +58,11 @@ std::int64_t CaseStore::recordConclusion(std::int64_t caseId, const Conclusion& 
     if (caseOfImpression(candidate->id) != caseId || candidate->role != ImpressionRole::Candidate)
       throw InputError("impression " + std::to_string(candidate->id) + " is not a candidate of case " + c.hubId);
   }
-  if (!verification) {
-    requireStatus(c, {CaseStatus::Comparison}, "an examination conclusion (after the analysis is locked)");
-  } else {
+  if (verification) {
     requireStatus(c, {CaseStatus::Concluded}, "a verification");
-    Statement first = db_->prepare(
-        "SELECT examiner FROM conclusion WHERE case_id = ? AND role = 'examination' ORDER BY id DESC LIMIT 1");
-    first.bind(1, caseId);
-    if (first.step() && first.text(0) == conclusion.examiner)
-      throw InputError("case " + c.hubId + ": the verifier must be another examiner than " + conclusion.examiner);
+    requireIndependentVerifier(*db_, c, conclusion.examiner);
+  } else {
+    requireStatus(c, {CaseStatus::Comparison}, "an examination conclusion (after the analysis is locked)");
   }
   db_->prepare("INSERT INTO conclusion (case_id, candidate_id, decision, rationale, examiner, role, time)"
                " VALUES (?, ?, ?, ?, ?, ?, ?)")

@@ -50,6 +50,8 @@ std::optional<FeatureSetVersion> latestOf(Database& db, std::int64_t impressionI
 FeatureSetVersion CaseStore::saveFeatures(std::int64_t impressionId, const FeatureSet& features, const Actor& actor) {
   validateFeatures(features);
   const std::string document = encodeFeatureDocument(features);
+  // Never store what could not be read back: the reader's bounds are the rule.
+  (void)decodeFeatureDocument(document);
   const std::string documentSha = sha256Hex(std::string_view(document));
   WriteTransaction tx(*db_);
   const Impression impression = getImpression(impressionId);

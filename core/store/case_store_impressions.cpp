@@ -50,6 +50,9 @@ std::int64_t CaseStore::addImpression(std::int64_t caseId, const Impression& imp
   WriteTransaction tx(*db_);
   const Case c = getCase(caseId);
   if (c.status == CaseStatus::Purged) throw InputError("case " + c.hubId + " was purged");
+  // A purge of another case holding the same image may have erased the file
+  // between put() and this lock; under the lock no erasure can intervene.
+  if (!images_->exists(sha)) images_->put(imageBytes);
   if (impression.role == ImpressionRole::Probe) {
     Statement probe = db_->prepare("SELECT 1 FROM impression WHERE case_id = ? AND role = 'probe'");
     probe.bind(1, caseId);
@@ -88,13 +91,23 @@ std::vector<Impression> CaseStore::impressions(std::int64_t caseId) const {
   return out;
 }
 
+std::vector<std::uint8_t> CaseStore::readImage(std::int64_t impressionId) const {
+  const Impression impression = getImpression(impressionId);
+  const Case c = getCase(caseOfImpression(impressionId));
+  if (c.status == CaseStatus::Purged)
+    throw InputError("impression " + std::to_string(impressionId) + " belongs to purged case " + c.hubId +
+                     "; its image was deleted");
+  return images_->get(impression.imageSha256);
+}
+
 std::vector<std::uint8_t> CaseStore::viewImage(std::int64_t impressionId, const Actor& actor) {
   const Impression impression = getImpression(impressionId);
   const std::int64_t caseId = caseOfImpression(impressionId);
-  if (getCase(caseId).status == CaseStatus::Purged)
-    throw InputError("impression " + std::to_string(impressionId) + " belongs to a purged case; its image was deleted");
+  if (impression.role == ImpressionRole::Candidate)
+    requireStatus(getCase(caseId), {CaseStatus::Comparison, CaseStatus::Concluded, CaseStatus::Verified,
+                                    CaseStatus::Delivered}, "showing a candidate (the probe's analysis must be locked first)");
   // Checked before anything is recorded: a missing or altered file is reported, not shown.
-  std::vector<std::uint8_t> bytes = images_->get(impression.imageSha256);
+  std::vector<std::uint8_t> bytes = readImage(impressionId);
   WriteTransaction tx(*db_);
   JsonWriter details;
   details.beginObject().key("impression").value(impressionId).key("imageSha256").value(impression.imageSha256).endObject();

@@ -17,7 +17,7 @@ bool CaseStore::purgeEligible(std::int64_t caseId, Clock::time_point now) const 
   return q.int64(2) + graceMs <= toUnixMs(now);
 }
 
-void CaseStore::purgeInTransaction(const Case& c, const Actor& actor, std::vector<std::string>& filesToErase) {
+void CaseStore::purgeInTransaction(const Case& c, const Actor& actor) {
   JsonWriter details;
   details.beginObject().key("rule").value("delivered decision other than identification");
   details.key("images").beginArray();
@@ -44,44 +44,27 @@ void CaseStore::purgeInTransaction(const Case& c, const Actor& actor, std::vecto
   db_->prepare("DELETE FROM correspondence WHERE candidate_id" + ofCase).bind(1, c.id).run();
   db_->prepare("DELETE FROM feature_set WHERE impression_id" + ofCase).bind(1, c.id).run();
   db_->prepare("UPDATE impression SET image_purged = 1 WHERE case_id = ?").bind(1, c.id).run();
-  // Identical images may serve another case still being worked: only
-  // files no live impression references are erased.
-  Statement stillUsed = db_->prepare("SELECT 1 FROM impression WHERE image_sha256 = ? AND image_purged = 0");
+  // Erased after commit by erasePendingFiles(), which skips files another
+  // live case still references (the same candidate image in two searches).
   Statement pending = db_->prepare("INSERT OR IGNORE INTO pending_file_deletion (sha256) VALUES (?)");
   for (const auto& h : hashes) {
-    stillUsed.reset();
-    stillUsed.bind(1, h);
-    if (stillUsed.step()) continue;
     pending.reset();
     pending.bind(1, h).run();
-    filesToErase.push_back(h);
   }
   audit_->append(actor, c.id, AuditAction::Purge, details.str());
 }
 
-void CaseStore::eraseFiles(const std::vector<std::string>& hashes) {
-  for (const auto& h : hashes) images_->erase(h);
-  WriteTransaction tx(*db_);
-  Statement del = db_->prepare("DELETE FROM pending_file_deletion WHERE sha256 = ?");
-  for (const auto& h : hashes) {
-    del.reset();
-    del.bind(1, h).run();
-  }
-  tx.commit();
-}
-
 void CaseStore::purgeCase(std::int64_t caseId, const Actor& actor) {
-  std::vector<std::string> files;
   {
     WriteTransaction tx(*db_);
     const Case c = getCase(caseId);
     if (!purgeEligible(caseId))
       throw InputError("case " + c.hubId + " is not due for purge: only a delivered decision other than identification, "
                        "after the grace period, releases its data");
-    purgeInTransaction(c, actor, files);
+    purgeInTransaction(c, actor);
     tx.commit();
   }
-  eraseFiles(files);
+  erasePendingFiles();
   // Move the WAL's copies of the deleted pages into the (zeroed) database and
   // truncate the WAL, so no copy of the features lingers there. Best effort:
   // a reader in another process may hold it; its next checkpoint finishes.
@@ -92,14 +75,13 @@ int CaseStore::purgeDue(const Actor& actor, Clock::time_point now) {
   int purged = 0;
   for (const Case& c : listCases(CaseStatus::Delivered)) {
     if (!purgeEligible(c.id, now)) continue;
-    std::vector<std::string> files;
     {
       WriteTransaction tx(*db_);
       if (!purgeEligible(c.id, now)) continue;  // another process may have purged it meanwhile
-      purgeInTransaction(getCase(c.id), actor, files);
+      purgeInTransaction(getCase(c.id), actor);
       tx.commit();
     }
-    eraseFiles(files);
+    erasePendingFiles();
     ++purged;
   }
   if (purged) db_->exec("PRAGMA wal_checkpoint(TRUNCATE)");

@@ -62,6 +62,21 @@ double number(const Object::Ptr& o, const std::string& key) {
   return v;
 }
 
+// Whole numbers within bounds: a cast of an out-of-range double is undefined behaviour.
+int integer(const Object::Ptr& o, const std::string& key, int min, int max) {
+  const double v = number(o, key);
+  if (v < min || v > max || v != std::floor(v))
+    throw InputError("feature document: '" + key + "' must be a whole number from " + std::to_string(min) + " to " +
+                     std::to_string(max));
+  return static_cast<int>(v);
+}
+
+double finiteElement(const Array::Ptr& a, size_t i, const std::string& what) {
+  const double v = a->getElement<double>(static_cast<unsigned>(i));
+  if (!std::isfinite(v)) throw InputError("feature document: " + what + " is not a finite number");
+  return v;
+}
+
 template <class T, class F>
 T parseCode(const std::string& code, F from, const std::string& what) {
   auto v = from(code);
@@ -92,7 +107,7 @@ void readMinutiae(const Object::Ptr& root, FeatureSet& f) {
     m.type = parseCode<MinutiaType>(o->getValue<std::string>("type"), minutiaTypeFromCode, "minutia type");
     m.positionRadius = number(o, "positionRadius");
     m.directionUncertainty = number(o, "directionUncertainty");
-    m.quality = static_cast<int>(number(o, "quality"));
+    m.quality = integer(o, "quality", -1, 100);
     f.minutiae.push_back(m);
   }
 }
@@ -110,7 +125,8 @@ void readSingularities(const Object::Ptr& root, FeatureSet& f) {
     Object::Ptr o = element(deltas, i, "delta");
     Delta d{number(o, "x"), number(o, "y"), {}, number(o, "positionRadius")};
     Array::Ptr dirs = array(o, "directions");
-    for (size_t k = 0; k < dirs->size(); ++k) d.directions.push_back(dirs->getElement<double>(static_cast<unsigned>(k)));
+    if (dirs->size() > 3) throw InputError("feature document: a delta has at most three directions");
+    for (size_t k = 0; k < dirs->size(); ++k) d.directions.push_back(finiteElement(dirs, k, "delta direction"));
     f.deltas.push_back(d);
   }
 }
@@ -120,17 +136,17 @@ void readRegionAndClarity(const Object::Ptr& root, FeatureSet& f) {
   for (size_t i = 0; i < roi->size(); ++i) {
     Array::Ptr p = roi->getArray(static_cast<unsigned>(i));
     if (!p || p->size() != 2) throw InputError("feature document: region point " + std::to_string(i) + " is not [x, y]");
-    f.regionOfInterest.push_back({p->getElement<double>(0), p->getElement<double>(1)});
+    f.regionOfInterest.push_back({finiteElement(p, 0, "region x"), finiteElement(p, 1, "region y")});
   }
   if (root->isNull("clarity")) return;
   Object::Ptr c = root->getObject("clarity");
   if (!c) throw InputError("feature document: 'clarity' is not an object");
   ClarityMap map;
-  map.blockSize = static_cast<int>(number(c, "blockSize"));
-  map.cols = static_cast<int>(number(c, "cols"));
-  map.rows = static_cast<int>(number(c, "rows"));
+  map.blockSize = integer(c, "blockSize", 1, 1024);
+  map.cols = integer(c, "cols", 0, 65536);
+  map.rows = integer(c, "rows", 0, 65536);
   const std::string levels = c->getValue<std::string>("levels");
-  if (map.cols < 0 || map.rows < 0 || levels.size() != static_cast<size_t>(map.cols) * static_cast<size_t>(map.rows))
+  if (levels.size() != static_cast<size_t>(map.cols) * static_cast<size_t>(map.rows))
     throw InputError("feature document: clarity map size does not match its levels");
   for (char ch : levels) {
     if (ch < '0' || ch > '5') throw InputError("feature document: clarity level outside 0-5");
@@ -168,7 +184,7 @@ FeatureSet decodeFeatureDocument(const std::string& json) {
     readRegionAndClarity(root, f);
     f.value = parseCode<ValueDetermination>(root->getValue<std::string>("value"), valueFromCode, "value");
     f.patternClass = root->getValue<std::string>("patternClass");
-    f.quality = static_cast<int>(number(root, "quality"));
+    f.quality = integer(root, "quality", -1, 100);
     return f;
   } catch (const Poco::Exception& e) {
     throw InputError("feature document is malformed: " + e.displayText());

@@ -68,8 +68,10 @@ bool isSha256Hex(const std::string& text) {
 
 ImageFiles::ImageFiles(fs::path root) : root_(std::move(root)) {
   std::error_code ec;
+  const bool created = !fs::exists(root_);
   fs::create_directories(root_ / "tmp", ec);
   if (ec) throw RemoteError("cannot create image folder '" + (root_ / "tmp").string() + "': " + ec.message());
+  if (created) fs::permissions(root_, fs::perms::owner_all, fs::perm_options::replace, ec);
 }
 
 fs::path ImageFiles::pathFor(const std::string& sha256) const {

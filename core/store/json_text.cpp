@@ -11,7 +11,43 @@
 
 namespace ridgeline::store {
 
+bool isValidUtf8(std::string_view text) {
+  size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    size_t extra = 0;
+    std::uint32_t cp = 0;
+    if (c < 0x80) {
+      ++i;
+      continue;
+    } else if ((c & 0xe0) == 0xc0) {
+      extra = 1;
+      cp = c & 0x1f;
+    } else if ((c & 0xf0) == 0xe0) {
+      extra = 2;
+      cp = c & 0x0f;
+    } else if ((c & 0xf8) == 0xf0) {
+      extra = 3;
+      cp = c & 0x07;
+    } else {
+      return false;
+    }
+    if (i + extra >= text.size()) return false;  // truncated sequence
+    for (size_t k = 1; k <= extra; ++k) {
+      const auto cc = static_cast<unsigned char>(text[i + k]);
+      if ((cc & 0xc0) != 0x80) return false;
+      cp = (cp << 6) | (cc & 0x3f);
+    }
+    // Overlong forms, surrogates and values beyond Unicode are not UTF-8.
+    static constexpr std::uint32_t kMin[] = {0, 0x80, 0x800, 0x10000};
+    if (cp < kMin[extra] || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return false;
+    i += extra + 1;
+  }
+  return true;
+}
+
 std::string jsonQuote(std::string_view text) {
+  if (!isValidUtf8(text)) throw InputError("text to store is not valid UTF-8");
   std::string out = "\"";
   for (char ch : text) {
     auto c = static_cast<unsigned char>(ch);
@@ -113,6 +149,7 @@ JsonWriter& JsonWriter::raw(std::string_view json) {
 }
 
 void requireJsonObject(std::string_view text, std::string_view what) {
+  if (!isValidUtf8(text)) throw InputError(std::string(what) + " is not valid UTF-8");
   try {
     Poco::JSON::Parser parser;
     auto parsed = parser.parse(std::string(text));

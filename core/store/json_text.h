@@ -33,7 +33,10 @@ class JsonWriter {
   bool needComma_ = false;
 };
 
+// Throws InputError for text that is not valid UTF-8: what the store writes
+// as JSON must read back, in this build and any other tool.
 std::string jsonQuote(std::string_view text);
+bool isValidUtf8(std::string_view text);
 
 // Throws InputError naming `what` unless text is one JSON object.
 void requireJsonObject(std::string_view text, std::string_view what);

@@ -20,20 +20,21 @@ Database::Database(const std::string& path, bool create) : path_(path) {
 Database::~Database() { sqlite3_close_v2(db_); }
 
 void Database::fail(int rc, std::string_view what) const {
-  std::string message = std::string(what) + " in profile database '" + path_ + "': " +
-                        (db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc));
+  std::string message = "profile database '" + path_ + "': " + (db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc));
   switch (rc & 0xff) {
     case SQLITE_NOTADB:
     case SQLITE_CORRUPT:
       throw InputError(message + " (the file is not a Ridgeline profile database or is damaged)");
     case SQLITE_CONSTRAINT:
+      // Trigger and constraint messages already say what was refused.
+      throw InputError(message);
     case SQLITE_MISMATCH:
     case SQLITE_RANGE:
     case SQLITE_TOOBIG:
-      throw InputError(message);
+      throw InputError(message + " (" + std::string(what) + ")");
     default:
       // Locked, full disk, I/O, permissions: the environment, not the request.
-      throw RemoteError(message);
+      throw RemoteError(message + " (" + std::string(what) + ")");
   }
 }
 

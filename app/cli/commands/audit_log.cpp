@@ -2,6 +2,7 @@
 // per line, oldest first. ID is the hub's case id or the local number.
 #include <charconv>
 #include <iomanip>
+#include <map>
 #include <ostream>
 
 #include "arguments.h"
@@ -26,10 +27,13 @@ int runAuditLog(Context& ctx) {
   std::optional<std::int64_t> caseId;
   if (auto id = args.value("--case")) caseId = resolveCase(*store, *id);
   const auto events = store->auditLog(caseId);
+  // Examiners know cases by the hub's id; the local number is the store's.
+  std::map<std::int64_t, std::string> hubIds;
+  for (const Case& c : store->listCases()) hubIds[c.id] = c.hubId;
   for (const AuditEvent& e : events) {
     ctx.out << std::setw(6) << e.seq << "  " << e.time << "  " << e.actor << " (" << e.role << ")  ";
-    ctx.out << (e.caseId ? "case " + std::to_string(*e.caseId) : std::string("-")) << "  " << e.action << "  "
-            << e.details << "\n";
+    ctx.out << (e.caseId ? "case " + hubIds[*e.caseId] : std::string("-")) << "  " << e.action << "  " << e.details
+            << "\n";
   }
   ctx.out << events.size() << " events\n";
   return 0;

@@ -10,8 +10,8 @@ namespace ridgeline::cli {
 namespace {
 
 int runAuditVerify(Context& ctx) {
-  Arguments args(ctx.args, {});
-  args.expectPositional(0, 0, "no arguments");
+  Arguments args(ctx.args, {}, {"--images"});
+  args.expectPositional(0, 0, "no positional arguments");
   auto store = openExistingProfile(ctx);
   NoProgress progress;
   const store::AuditVerification result = store->verifyAudit(progress);
@@ -21,11 +21,19 @@ int runAuditVerify(Context& ctx) {
     return 1;
   }
   ctx.out << "audit trail intact: " << result.checked << " events verified, head " << result.headHash << "\n";
+  if (args.has("--images")) {
+    const auto problems = store->checkImages();
+    for (const auto& p : problems) ctx.err << p << "\n";
+    if (!problems.empty()) return 1;
+    ctx.out << "images intact: every referenced image file matches its SHA-256\n";
+  }
   return 0;
 }
 
-const RegisterCommand reg{{"audit verify", "[--profile DIR] audit verify",
-                           "Recompute the audit trail's hash chain; name the first broken event.", runAuditVerify}};
+const RegisterCommand reg{{"audit verify", "[--profile DIR] audit verify [--images]",
+                           "Recompute the audit trail's hash chain and name the first broken event; "
+                           "--images also re-hashes every image the profile references.",
+                           runAuditVerify}};
 
 }  // namespace
 }  // namespace ridgeline::cli

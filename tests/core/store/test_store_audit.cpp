@@ -173,6 +173,10 @@ class TestStoreAudit : public QObject {
     auto log = runCli({"--profile", dir.path(), "audit", "log", "--case", "H-7"});
     QCOMPARE(log.exitCode, 0);
     QVERIFY(log.out.contains("case.pulled"));
+    QVERIFY(log.out.contains("case H-7"));
+    auto withImages = runCli({"--profile", dir.path(), "audit", "verify", "--images"});
+    QCOMPARE(withImages.exitCode, 0);
+    QVERIFY(withImages.out.contains("images intact"));
     QVERIFY(log.out.contains("b11.zip"));
     QVERIFY(log.out.contains("12 events"));
     QCOMPARE(runCli({"--profile", dir.path(), "audit", "log", "--case", "NOPE"}).exitCode, 1);

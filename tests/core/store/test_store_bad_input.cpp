@@ -95,6 +95,9 @@ class TestStoreBadInput : public QObject {
     QVERIFY2(message.find("missing") != std::string::npos && message.find(sha) != std::string::npos, message.c_str());
     QCOMPARE(store.auditLog().size(), eventsBefore);  // a view that failed is not recorded as a view
     QCOMPARE(store.checkImages().size(), size_t(1));
+    const auto cli = runCli({"--profile", QString::fromStdString(store.profileDir().string()), "audit", "verify", "--images"});
+    QCOMPARE(cli.exitCode, 1);
+    QVERIFY2(cli.err.contains(QString::fromStdString(sha)) && cli.err.contains("missing"), qPrintable(cli.err));
     // The store stays usable.
     QVERIFY(store.addCase(makeCase("H-2"), kSync) > 0);
   }
@@ -131,6 +134,9 @@ class TestStoreBadInput : public QObject {
     QVERIFY_THROWS_EXCEPTION(InputError, store.addImpression(77, probeImpression(), makeImage("P"), kSync));
     FeatureSet f = makeFeatures(2);
     f.minutiae[0].x = std::numeric_limits<double>::quiet_NaN();
+    QVERIFY_THROWS_EXCEPTION(InputError, store.saveFeatures(1, f, kExaminer));
+    f = makeFeatures(2);
+    f.quality = 250;  // would not read back: refused on save
     QVERIFY_THROWS_EXCEPTION(InputError, store.saveFeatures(1, f, kExaminer));
     QCOMPARE(store.auditLog().size(), events);
     QVERIFY(store.impressions(caseId).empty());

@@ -122,7 +122,7 @@ class TestStorePurge : public QObject {
     const auto bCandidate = store.addImpression(b, candidateImpression(1, "S"), makeImage("SAME-cand-H-A", 20000, 1005), kSync);
     deliver(store, a, "exclusion");
     QCOMPARE(store.getCase(a.caseId).status, CaseStatus::Purged);
-    QCOMPARE(store.viewImage(bCandidate, kExaminer), makeImage("SAME-cand-H-A", 20000, 1005));
+    QCOMPARE(store.readImage(bCandidate), makeImage("SAME-cand-H-A", 20000, 1005));
   }
 
   void purgeInterruptedBeforeFileErasureIsFinishedOnReopen() {
@@ -141,6 +141,25 @@ class TestStorePurge : public QObject {
     }
     CaseStore reopened(profile);
     QVERIFY(filesContaining(profile, slice(probeImage)).empty());
+    store::Statement q = reopened.database().prepare("SELECT count(*) FROM pending_file_deletion");
+    QVERIFY(q.step());
+    QCOMPARE(q.int64(0), std::int64_t(0));
+  }
+
+  void pendingErasureSparesAnImageBackInUse() {
+    QTemporaryDir dir;
+    const auto profile = std::filesystem::path(dir.path().toStdString());
+    const auto image = makeImage("SHARED", 20000, 9);
+    std::int64_t impression = 0;
+    {
+      CaseStore store(profile);
+      const auto caseId = store.addCase(makeCase("H-1"), kSync);
+      impression = store.addImpression(caseId, probeImpression(), image, kSync);
+      // A purge elsewhere queued this hash for erasure just before the image came back in.
+      store.database().exec("INSERT INTO pending_file_deletion (sha256) VALUES ('" + sha256Hex(image) + "')");
+    }
+    CaseStore reopened(profile);
+    QVERIFY(reopened.readImage(impression) == image);
     store::Statement q = reopened.database().prepare("SELECT count(*) FROM pending_file_deletion");
     QVERIFY(q.step());
     QCOMPARE(q.int64(0), std::int64_t(0));

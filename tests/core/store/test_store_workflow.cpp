@@ -59,6 +59,15 @@ class TestStoreWorkflow : public QObject {
     QVERIFY(store.checkImages().empty());
   }
 
+  void newProfileIsPrivate() {
+    QTemporaryDir dir;
+    CaseStore store(dir.path().toStdString() + "/new-profile");
+    for (const auto& folder : {store.profileDir(), store.profileDir() / "images"}) {
+      const auto perms = std::filesystem::status(folder).permissions();
+      QCOMPARE(perms & (std::filesystem::perms::group_all | std::filesystem::perms::others_all), std::filesystem::perms::none);
+    }
+  }
+
   void featureVersionsLockAndBranch() {
     QTemporaryDir dir;
     CaseStore store(dir.path().toStdString());
@@ -105,6 +114,8 @@ class TestStoreWorkflow : public QObject {
     QVERIFY_THROWS_EXCEPTION(InputError, store.saveCorrespondences(cand, {{1, 0, 0, CorrespondenceType::Definite}}, kExaminer));
     QVERIFY_THROWS_EXCEPTION(InputError, store.lockAnalysis(caseId, kExaminer));  // nothing analysed yet
     QVERIFY_THROWS_EXCEPTION(InputError, store.recordConclusion(caseId, makeConclusion(cand, "exclusion"), kExaminer));
+    QVERIFY_THROWS_EXCEPTION(InputError, store.viewImage(cand, kExaminer));  // not shown before the lock
+    QVERIFY(store.readImage(cand) == makeImage("C"));                         // the matcher may read it
     // Hub features on a candidate are data, not the examiner's judgement: allowed.
     QCOMPARE(store.saveFeatures(cand, makeFeatures(3, FeatureAuthor::Hub), kSync).version, 1);
   }
@@ -148,7 +159,11 @@ class TestStoreWorkflow : public QObject {
     // Blind verification by someone else.
     QVERIFY_THROWS_EXCEPTION(InputError, store.recordConclusion(
         s.caseId, makeConclusion(s.candidateId, "identification", "verification"), kExaminer));
+    Conclusion impersonated = makeConclusion(s.candidateId, "identification", "verification");
+    impersonated.examiner = "bob";  // alice may not record a verification in bob's name
+    QVERIFY_THROWS_EXCEPTION(InputError, store.recordConclusion(s.caseId, impersonated, kExaminer));
     store.recordConclusion(s.caseId, makeConclusion(s.candidateId, "identification", "verification"), kVerifier);
+    QCOMPARE(store.conclusions(s.caseId).back().examiner, std::string("bob"));
     QCOMPARE(store.getCase(s.caseId).status, CaseStatus::Verified);
     QCOMPARE(store.conclusions(s.caseId).size(), size_t(2));
 
