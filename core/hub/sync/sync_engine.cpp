@@ -93,16 +93,20 @@ void SyncEngine::pullStatus(HubCaseStatus status, Progress& progress, SyncReport
   do {
     progress.checkCancelled();
     const QueuePage page = client_.queue(filter);
+    std::vector<Case> fresh;
     for (const QueueEntry& e : page.items) {
       if (e.status != status) continue;
       if (status == HubCaseStatus::Leased && e.leaseHolder != options_.examiner) continue;
-      if (store_.findCaseByHubId(e.hubId)) {
+      const bool repeated = std::any_of(fresh.begin(), fresh.end(), [&](const Case& c) { return c.hubId == e.hubId; });
+      if (repeated || store_.findCaseByHubId(e.hubId)) {
         ++report.casesKnown;
         continue;
       }
-      store_.addCase(caseFromEntry(e), actor_);
-      ++report.casesPulled;
+      fresh.push_back(caseFromEntry(e));
     }
+    // One store transaction per page: all of the page or none of it.
+    store_.addCases(fresh, actor_);
+    report.casesPulled += static_cast<int>(fresh.size());
     if (!page.nextCursor.empty() && page.nextCursor == filter.cursor)
       throw RemoteError("the hub returned the same queue cursor twice; it is not paging correctly. Report it to its operator.");
     filter.cursor = page.nextCursor;

@@ -45,7 +45,9 @@ class TestHubSync : public QObject {
       QCOMPARE(c.leaseHolder, std::string("alice"));
       const auto impressions = store.impressions(c.id);
       QCOMPARE(static_cast<int>(impressions.size()), 6);  // probe + 5 candidates
-      for (const auto& i : impressions) QVERIFY(!store.viewImage(i.id, kAlice).empty());
+      // The probe can be shown; candidates only after the analysis is locked (the store's bias control).
+      QVERIFY(!store.viewImage(impressions.front().id, kAlice).empty());
+      QVERIFY_THROWS_EXCEPTION(InputError, store.viewImage(impressions.back().id, kAlice));
     }
     const auto probe = store.impressions(leased[0].id)[0];
     QCOMPARE(probe.role, ImpressionRole::Probe);
@@ -211,6 +213,19 @@ class TestHubSync : public QObject {
     hub::QueueFilter forged;
     forged.cursor = "x'; DROP TABLE hub_case";
     QVERIFY_THROWS_EXCEPTION(hub::HubRefusedError, client.queue(forged));
+  }
+
+  void aQueuePageIsStoredAllOrNone() {
+    QTemporaryDir dir;
+    store::CaseStore store(dir.path().toStdString());
+    Case a;
+    a.hubId = "P-1";
+    Case b = a;
+    b.hubId = "P-2";
+    store.addCase(b, kAlice);
+    QVERIFY_THROWS_EXCEPTION(InputError, store.addCases({a, b}, kAlice));
+    QCOMPARE(store.listCases().size(), size_t(1));
+    QCOMPARE(store.addCases({a}, kAlice).size(), size_t(1));
   }
 
   void facePayloadsArriveAsType10() {
