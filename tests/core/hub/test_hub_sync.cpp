@@ -215,6 +215,30 @@ class TestHubSync : public QObject {
     QVERIFY_THROWS_EXCEPTION(hub::HubRefusedError, client.queue(forged));
   }
 
+  void leasesOfCasesBeingWorkedAreRenewed() {
+    QTemporaryDir dir;
+    auto hubServer = startDemoHub(fs::path(dir.path().toStdString()) / "hub");
+    store::CaseStore store(fs::path(dir.path().toStdString()) / "desk");
+    hub::HubClient client(clientConfig(hubServer->connection()));
+    hub::SyncOptions shortLeases{"alice", 1};
+    shortLeases.leaseSeconds = 120;
+    NoProgress progress;
+    hub::SyncEngine(store, client, shortLeases).run(progress);
+    const Case before = store.listCases(CaseStatus::Leased).front();
+    store.openCase(before.id, kAlice);  // being worked: no longer just leased
+
+    // Same lease length: more than half left, nothing to do.
+    QCOMPARE(hub::SyncEngine(store, client, shortLeases).run(progress).leasesRenewed, 0);
+    // An 8-hour policy: the 2-minute lease is past half-time and is renewed on the hub.
+    const hub::SyncReport report = hub::SyncEngine(store, client, {"alice", 1}).run(progress);
+    QCOMPARE(report.leasesRenewed, 1);
+    hub::QueueFilter leased;
+    leased.status = hub::HubCaseStatus::Leased;
+    const auto page = client.queue(leased);
+    QCOMPARE(page.items.size(), size_t(1));
+    QVERIFY(page.items[0].leaseExpires > store::toIso8601(store::Clock::now() + std::chrono::hours(7)));
+  }
+
   void aQueuePageIsStoredAllOrNone() {
     QTemporaryDir dir;
     store::CaseStore store(dir.path().toStdString());
