@@ -59,7 +59,7 @@ struct HubClient::Session : Poco::Net::HTTPSClientSession {
 HubClient::HubClient(HubClientConfig config, Progress* progress)
     : config_(std::move(config)), address_(parseHubUrl(config_.url)), progress_(progress) {
   if (config_.token.empty()) throw UsageError("a bearer token is needed to talk to the hub (--token-file)");
-  makeClientContext(config_);  // fail early on a bad CA file or pin
+  context_ = makeClientContext(config_);  // fails early on a bad CA file or pin
 }
 
 HubClient::~HubClient() = default;
@@ -76,7 +76,7 @@ HubClient::Response HubClient::attempt(const Request& r) {
   ++attempts_;
   const std::string target = r.method + " " + kApiPrefix + r.path.substr(0, r.path.find('?'));
   try {
-    Session session(address_, makeClientContext(config_));
+    Session session(address_, context_);
     session.setTimeout(Poco::Timespan(std::chrono::microseconds(config_.connectTimeout).count()),
                        Poco::Timespan(std::chrono::microseconds(config_.readTimeout).count()),
                        Poco::Timespan(std::chrono::microseconds(config_.readTimeout).count()));

@@ -13,6 +13,8 @@
 #include <string>
 #include <vector>
 
+#include <Poco/Net/Context.h>
+
 #include "core/hub/client/hub_client_config.h"
 #include "core/hub/protocol/hub_messages.h"
 #include "core/util/errors.h"
@@ -79,6 +81,7 @@ class HubClient {
 
   HubClientConfig config_;
   HubAddress address_;
+  Poco::Net::Context::Ptr context_;  // made once: CA file read and checked at construction
   Progress* progress_;
   std::unique_ptr<Session> session_;
   int attempts_ = 0;
