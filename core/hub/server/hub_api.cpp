@@ -1,6 +1,7 @@
 #include "core/hub/server/hub_api.h"
 
 #include <Poco/Net/HTTPResponse.h>
+#include <Poco/Exception.h>
 #include <Poco/URI.h>
 
 #include <chrono>
@@ -98,6 +99,8 @@ void HubApi::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServer
     reply = {e.status, "application/json", errorJson(e.code, e.message), {}};
   } catch (const InputError& e) {
     reply = {400, "application/json", errorJson("bad_request", e.what()), {}};
+  } catch (const Poco::SyntaxException& e) {
+    reply = {400, "application/json", errorJson("bad_request", "malformed request: " + e.displayText()), {}};
   } catch (const std::exception& e) {
     reply = {500, "application/json", errorJson("internal", std::string("the hub failed: ") + e.what()), {}};
   }
@@ -204,6 +207,8 @@ HubApi::Reply HubApi::release(Call& call, const std::string& hubId) {
 
 HubApi::Reply HubApi::decision(Call& call) {
   call.requireRole({"examiner", "verifier"});
+  if (call.request.getContentType().rfind("application/json", 0) != 0)
+    throw HttpError{415, "unsupported_media_type", "a decision is sent as application/json"};
   const std::string key = call.request.get("Idempotency-Key", "");
   const std::string body = readBody(call.request.stream(), kMaxSmallJson);
   const DecisionSubmission d = parseDecisionSubmission(body);
