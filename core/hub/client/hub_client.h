@@ -73,6 +73,9 @@ class HubClient {
 
   Response exchange(const Request& request);
   Response attempt(const Request& request);
+  void openVerified(Session& session);
+  void send(Session& session, const Request& request);
+  Response receive(Session& session, const Request& request, const std::string& target);
   std::string expectJson(const Request& request, std::initializer_list<int> okStatuses);
   [[noreturn]] void refuse(const Request& request, const Response& response) const;
   void wait(std::chrono::milliseconds delay);
