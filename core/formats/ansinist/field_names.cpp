@@ -168,7 +168,7 @@ const std::map<Key, FieldName>& table() {
       {{98, 3}, {"DFO", "IA data format owner"}},
       {{98, 4}, {"SRC", "source agency"}},
       {{98, 5}, {"DFT", "IA data format type"}},
-      {{98, 6}, {"DCD", "IA data creation date"}},
+      {{98, 6}, {"DCD", "IA data creation date (GMT)"}},
       {{98, 900}, {"ALF", "audit log"}},
       {{98, 901}, {"ARN", "audit revision number"}},
       // Type-99 CBEFF biometric data

@@ -72,15 +72,17 @@ RecordImageInfo binaryImage(const Transaction& t, std::size_t index) {
     info.bitsPerPixel = (r.type == 5 || r.type == 6) ? 1 : 8;
     info.format = formatFromCompressionCode(info.compression, true);
   }
-  if (info.format == ImageFormat::Raw && info.bitsPerPixel == 8 &&
-      static_cast<std::uint64_t>(info.width) * static_cast<std::uint64_t>(info.height) != info.data.size()) {
-    // Some Type-8 scans and Types 5/6 are packed 1-bit images.
-    if (static_cast<std::uint64_t>((info.width + 7) / 8) * static_cast<std::uint64_t>(info.height) == info.data.size())
-      info.bitsPerPixel = 1;
+  const auto pixels = static_cast<std::uint64_t>(info.width) * static_cast<std::uint64_t>(info.height);
+  const auto packedRows = static_cast<std::uint64_t>((info.width + 7) / 8) * static_cast<std::uint64_t>(info.height);
+  if (info.format == ImageFormat::Raw && info.bitsPerPixel == 8 && pixels != info.data.size()) {
+    // Type-8 scans come as packed 1-bit or 24-bit data as well as 8-bit.
+    if (packedRows == info.data.size()) info.bitsPerPixel = 1;
+    else if (pixels * 3 == info.data.size()) info.bitsPerPixel = 24;
   }
-  if (info.bitsPerPixel == 1 && info.decodable) {
+  if (info.bitsPerPixel == 1 && info.decodable && (info.format != ImageFormat::Raw || packedRows != info.data.size())) {
     info.decodable = false;
-    info.note = "1-bit binary image (deprecated Types 5/6/8); not decoded";
+    info.note = "1-bit binary image, compressed (CGA " + info.compression + ", " + std::to_string(info.data.size()) +
+                " bytes for " + std::to_string(info.width) + "x" + std::to_string(info.height) + "); not decoded";
   }
   return info;
 }
@@ -105,10 +107,13 @@ RecordImageInfo taggedImage(const Transaction& t, std::size_t index) {
       std::from_chars(v.data(), v.data() + v.size(), info.fingerPosition);
     }
   info.format = formatFromCompressionCode(info.compression, false);
-  if (info.format == ImageFormat::Raw && info.bitsPerPixel != 8) {
+  if (info.format == ImageFormat::Raw && info.bitsPerPixel != 8 && info.bitsPerPixel != 24) {
     info.decodable = false;
-    info.note = std::to_string(info.bitsPerPixel) + "-bit uncompressed image; only 8-bit grey is decoded";
+    info.note = std::to_string(info.bitsPerPixel) + "-bit uncompressed image; 8-bit grey and 24-bit RGB are decoded";
   }
+  if (r.type == 10 && info.format == ImageFormat::Raw && dat &&
+      static_cast<std::uint64_t>(info.width) * static_cast<std::uint64_t>(info.height) * 3 == info.data.size())
+    info.bitsPerPixel = 24;  // Type-10 has no BPX; the size tells
   if (!dat) {
     info.decodable = false;
     info.note = "no image data field " + std::to_string(r.type) + ".999";

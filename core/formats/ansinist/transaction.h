@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -77,7 +78,7 @@ std::string describeRecord(const Record& record, std::size_t index);
 
 // Parses a whole transaction. Throws InputError naming the record, field and
 // byte offset of the first structural error; never returns a partial one.
-Transaction readTransaction(const std::vector<std::uint8_t>& bytes);
+Transaction readTransaction(std::span<const std::uint8_t> bytes);
 // Sniffs the leading bytes ("1.001:" or "1.01:").
 bool looksLikeAnsiNist(const std::uint8_t* bytes, std::size_t size);
 

@@ -41,6 +41,25 @@ bool anyNonAscii(const std::vector<Record>& records) {
 
 }  // namespace
 
+EncodedImage EncodedImage::fromGray(const GrayImage& image, ImageFormat format, const ImageWriteOptions& options) {
+  if (!(image.ppi > 0)) throw UsageError("ANSI/NIST builder: the image states no resolution; set its ppi first");
+  if (image.pixels.empty() || image.pixels.type() != CV_8UC1)
+    throw UsageError("ANSI/NIST builder: records carry 8-bit grey images");
+  EncodedImage out;
+  out.format = format;
+  out.width = image.pixels.cols;
+  out.height = image.pixels.rows;
+  out.ppi = image.ppi;
+  (void)compressionCodeFor(format);  // refuses formats a record cannot name
+  if (format == ImageFormat::Raw) {
+    const cv::Mat continuous = image.pixels.isContinuous() ? image.pixels : image.pixels.clone();
+    out.bytes.assign(continuous.datastart, continuous.dataend);
+  } else {
+    out.bytes = encodeImage(image, format, options);
+  }
+  return out;
+}
+
 std::string compressionCodeFor(ImageFormat format) {
   switch (format) {
     case ImageFormat::Wsq: return "WSQ20";

@@ -39,6 +39,11 @@ struct EncodedImage {
   int width = 0, height = 0;
   double ppi = 500;
   int bitsPerPixel = 8;
+
+  // Encodes a grey image for a record (WSQ at options.wsqBitrate, PNG, JPEG
+  // 2000 lossless, JPEG, or Raw pixels). The image's ppi is used; 0 (not
+  // stated) is a UsageError, since a record must state its scale.
+  static EncodedImage fromGray(const GrayImage& image, ImageFormat format, const ImageWriteOptions& options = {});
 };
 
 class TransactionBuilder {

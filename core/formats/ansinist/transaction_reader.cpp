@@ -75,6 +75,9 @@ void checkCharacterSets(const Transaction& t, std::vector<std::string>& warnings
   const Field* dcs = t.records[0].find(15);
   const std::string csi = dcs ? dcs->value() : "";
   const bool utf8 = csi == "003" || csi == "3";
+  if (csi == "002" || csi == "2" || csi == "004" || csi == "4")
+    warnings.push_back("record 1 (Type-1), field 1.015 DCS: declares " + std::string(csi.back() == '2' ? "UTF-16" : "UTF-32") +
+                       "; such text is kept as bytes and shown undecoded");
   for (std::size_t r = 0; r < t.records.size(); ++r) {
     for (const Field& f : t.records[r].fields) {
       if (f.binary) continue;
@@ -98,6 +101,18 @@ void checkCharacterSets(const Transaction& t, std::vector<std::string>& warnings
   }
 }
 
+// Versions this reader was written against (1-1993 .. 1-2011 Update 2015);
+// anything else is read the same way but said so.
+void checkVersion(const Record& type1, std::vector<std::string>& warnings) {
+  static const char* const kKnown[] = {"0200", "0201", "0300", "0400", "0500", "0501", "0502", "0503"};
+  const Field* ver = type1.find(2);
+  const std::string v = ver ? ver->value() : "";
+  for (const char* known : kKnown)
+    if (v == known) return;
+  warnings.push_back("record 1 (Type-1), field 1.002 VER: version '" + v +
+                     "' is not one this reader knows (0200-0503); read as 1-2011");
+}
+
 void checkRepeatedFields(const Transaction& t, std::vector<std::string>& warnings) {
   for (std::size_t r = 0; r < t.records.size(); ++r) {
     std::unordered_set<int> seen;
@@ -115,13 +130,13 @@ bool looksLikeAnsiNist(const std::uint8_t* bytes, std::size_t size) {
          (size >= 4 && std::memcmp(bytes, "1.1:", 4) == 0);
 }
 
-Transaction readTransaction(const std::vector<std::uint8_t>& bytes) {
+Transaction readTransaction(std::span<const std::uint8_t> bytes) {
   if (bytes.size() > kMaxTransactionBytes)
     throw InputError("ANSI/NIST transaction of " + std::to_string(bytes.size()) + " bytes exceeds the " +
                      std::to_string(kMaxTransactionBytes) + "-byte limit");
   if (!looksLikeAnsiNist(bytes.data(), bytes.size()))
     throw InputError("not an ANSI/NIST-ITL transaction: it does not start with the Type-1 field 1.001");
-  const std::span<const std::uint8_t> s(bytes);
+  const std::span<const std::uint8_t> s = bytes;
   Transaction t;
   std::size_t length = 0;
   t.records.push_back(detail::readTaggedRecord(s, 0, 1, "record 1 (Type-1)", length));
@@ -147,6 +162,7 @@ Transaction readTransaction(const std::vector<std::uint8_t>& bytes) {
     throw InputError("ANSI/NIST record 1 (Type-1), field 1.003 CNT: lists " + std::to_string(contents.size() + 1) +
                      " records ending at byte offset " + std::to_string(offset) + " but the file has " +
                      std::to_string(bytes.size() - offset) + " more bytes (unlisted records or trailing data)");
+  checkVersion(t.records[0], t.warnings);
   checkCharacterSets(t, t.warnings);
   checkRepeatedFields(t, t.warnings);
   return t;

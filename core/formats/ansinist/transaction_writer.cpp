@@ -42,6 +42,12 @@ std::string serialiseBody(const Record& r, const std::string& where) {
   return body;
 }
 
+// True when the LEN text (digits, possibly with leading zeros) states `total`.
+bool lenMatches(const std::string& text, std::size_t total) {
+  if (text.empty() || text.size() > 12 || text.find_first_not_of("0123456789") != std::string::npos) return false;
+  return std::stoull(text) == total;
+}
+
 std::string lenPrefix(const Record& r) {
   const Field* len = r.find(1);
   return (len ? len->tag() : Field{r.type, 1, {}, false, {}}.tag()) + ":";
@@ -54,8 +60,7 @@ void writeTagged(std::vector<std::uint8_t>& out, const Record& r, const std::str
   const std::string body = serialiseBody(r, where);
   // Keep the LEN text as read when it is right (it may have leading zeros).
   std::string lenText = r.fields.front().value();
-  if (lenText != std::to_string(prefix.size() + lenText.size() + body.size()) ||
-      lenText.empty()) {
+  if (!lenMatches(lenText, prefix.size() + lenText.size() + body.size())) {
     std::size_t digits = 1;
     for (;;) {
       const std::size_t total = prefix.size() + digits + body.size();

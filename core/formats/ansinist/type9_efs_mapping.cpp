@@ -145,9 +145,11 @@ void readComparisonFields(const Record& r, std::size_t index, const Frame& frame
     ItemReader in(r, index, *f);
     for (std::size_t s = 0; s < in.subfieldCount(); ++s) {
       EfsAreaOfCorrespondence area;
-      // IDC of the other image, then the closed path.
-      area.otherIdc = static_cast<int>(in.optionalInt(s, 0, "IDC").value_or(-1));
-      for (const Point2& p : in.path(s, 1, "path")) area.polygon.push_back(frame.toPixels(p.x, p.y));
+      // IDC of the other image, then the closed path; a subfield holding
+      // only the path (its vertices have commas) is read as such.
+      const bool pathFirst = in.text(s, 0).find(',') != std::string::npos;
+      if (!pathFirst) area.otherIdc = static_cast<int>(in.optionalInt(s, 0, "IDC").value_or(-1));
+      for (const Point2& p : in.path(s, pathFirst ? 0 : 1, "path")) area.polygon.push_back(frame.toPixels(p.x, p.y));
       out.areasOfCorrespondence.push_back(std::move(area));
     }
   }

@@ -10,15 +10,24 @@
 namespace ridgeline::ansinist {
 
 ImageGeometry associatedImageGeometry(const Transaction& t, std::size_t index) {
+  // One pass, keeping the most preferred type seen: a transaction may hold
+  // thousands of records, and this runs once per Type-9 record.
+  static constexpr int kPreference[] = {13, 14, 4, 15, 3, 6};
   const int idc = t.records[index].idc();
-  for (int type : {13, 14, 4, 15, 3, 6}) {
-    for (std::size_t i = 0; i < t.records.size(); ++i) {
-      if (t.records[i].type != type || t.records[i].idc() != idc) continue;
-      const auto info = recordImageInfo(t, i);
-      if (info) return {info->ppi, info->width, info->height};
-    }
+  std::size_t best = t.records.size();
+  int bestRank = 6;
+  for (std::size_t i = 0; i < t.records.size() && bestRank > 0; ++i) {
+    const int type = t.records[i].type;
+    for (int rank = 0; rank < bestRank; ++rank)
+      if (kPreference[rank] == type && t.records[i].idc() == idc) {
+        best = i;
+        bestRank = rank;
+        break;
+      }
   }
-  return {};
+  if (best == t.records.size()) return {};
+  const auto info = recordImageInfo(t, best);
+  return info ? ImageGeometry{info->ppi, info->width, info->height} : ImageGeometry{};
 }
 
 Type9Features readType9Features(const Transaction& t, std::size_t index) {

@@ -202,7 +202,11 @@ std::vector<std::uint8_t> encodeImage(const GrayImage& image, ImageFormat format
       out = encodeWithOpenCv(px, ".jpg", {cv::IMWRITE_JPEG_QUALITY, options.jpegQuality});
       setJfifResolution(out, image.ppi);
       return out;
-    case ImageFormat::Jpeg2000: return encodeWithOpenCv(px, ".jp2", {});
+    case ImageFormat::Jpeg2000:
+      // OpenCV's default rate is lossy; 1000 (per mille of the raw rate) selects the reversible path.
+      out = encodeWithOpenCv(px, ".jp2", {cv::IMWRITE_JPEG2000_COMPRESSION_X1000, 1000});
+      addJp2Resolution(out, image.ppi);
+      return out;
     case ImageFormat::Raw: {
       const cv::Mat c = px.isContinuous() ? px : px.clone();
       return std::vector<std::uint8_t>(c.data, c.data + c.total());

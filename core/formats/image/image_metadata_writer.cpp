@@ -71,4 +71,41 @@ void setBmpResolution(std::vector<std::uint8_t>& bmp, double ppi) {
   putLe32(&bmp[42], ppm);
 }
 
+void addJp2Resolution(std::vector<std::uint8_t>& jp2, double ppi) {
+  if (ppi <= 0) return;
+  // Grid points per metre as N/D * 10^E with 16-bit N (ISO/IEC 15444-1 I.5.3.7).
+  double ppm = ppi / kMetresPerInch;
+  int exponent = 0;
+  while (ppm > 65535.0 && exponent < 9) {
+    ppm /= 10.0;
+    ++exponent;
+  }
+  const auto n = static_cast<std::uint16_t>(std::lround(ppm));
+  // Find the top-level jp2h superbox (plain 32-bit lengths, as OpenJPEG writes them).
+  std::size_t o = 0;
+  while (o + 8 <= jp2.size()) {
+    const std::uint32_t len = (std::uint32_t{jp2[o]} << 24) | (std::uint32_t{jp2[o + 1]} << 16) |
+                              (std::uint32_t{jp2[o + 2]} << 8) | jp2[o + 3];
+    if (len < 8 || o + len > jp2.size()) return;
+    if (std::memcmp(&jp2[o + 4], "jp2h", 4) == 0) {
+      std::uint8_t box[26];
+      putBe32(box, 26);
+      std::memcpy(box + 4, "res ", 4);
+      putBe32(box + 8, 18);
+      std::memcpy(box + 12, "resc", 4);
+      for (int i = 0; i < 2; ++i) {  // vertical, then horizontal: N, D
+        box[16 + 4 * i] = static_cast<std::uint8_t>(n >> 8);
+        box[17 + 4 * i] = static_cast<std::uint8_t>(n);
+        box[18 + 4 * i] = 0;
+        box[19 + 4 * i] = 1;
+      }
+      box[24] = box[25] = static_cast<std::uint8_t>(exponent);
+      jp2.insert(jp2.begin() + static_cast<std::ptrdiff_t>(o + len), box, box + sizeof box);
+      putBe32(&jp2[o], len + 26);
+      return;
+    }
+    o += len;
+  }
+}
+
 }  // namespace ridgeline

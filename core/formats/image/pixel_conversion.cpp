@@ -12,8 +12,14 @@ cv::Mat toGray8(const cv::Mat& decoded, std::vector<std::string>& warnings) {
   if (img.channels() == 3 || img.channels() == 4) {
     cv::Mat gray;
     cv::cvtColor(img, gray, img.channels() == 3 ? cv::COLOR_BGR2GRAY : cv::COLOR_BGRA2GRAY);
-    warnings.push_back("colour image converted to grey (ITU-R BT.601 luma)");
-    img = gray;
+    // Many "colour" fingerprint files are grey stored three times; say so,
+    // since then the conversion loses nothing.
+    cv::Mat planes[4];
+    cv::split(img, planes);
+    const bool identical = cv::norm(planes[0], planes[1], cv::NORM_INF) == 0 && cv::norm(planes[0], planes[2], cv::NORM_INF) == 0;
+    warnings.push_back(identical ? "grey image stored as colour reduced to one channel (channels identical, nothing lost)"
+                                 : "colour image converted to grey (ITU-R BT.601 luma)");
+    img = identical ? planes[0] : gray;
   } else if (img.channels() != 1) {
     throw InputError("image has " + std::to_string(img.channels()) + " channels; only grey or colour is supported");
   }

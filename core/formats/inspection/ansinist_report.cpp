@@ -6,6 +6,7 @@
 #include "core/formats/ansinist/field_names.h"
 #include "core/formats/ansinist/record_image.h"
 #include "core/formats/ansinist/transaction.h"
+#include "core/formats/ansinist/type98_audit_log.h"
 #include "core/formats/ansinist/type9_features.h"
 #include "core/formats/inspection/reports.h"
 #include "core/util/errors.h"
@@ -125,6 +126,17 @@ JsonValue featuresReport(const Type9Features& f, bool full) {
   return j;
 }
 
+JsonValue auditLogReport(const Transaction& t, std::size_t index) {
+  JsonValue events = JsonValue::array();
+  for (const auto& log : readAuditLogs(t)) {
+    if (log.recordIndex != index) continue;
+    for (const auto& e : log.entries)
+      events.push(JsonValue::Object{{"EVT", e.event}, {"EVR", e.reason}, {"IID", e.information},
+                                    {"AGT", e.agent}, {"OLD", e.oldValue}});
+  }
+  return events;
+}
+
 JsonValue recordReport(const Transaction& t, std::size_t index, const InspectOptions& options) {
   const Record& r = t.records[index];
   JsonValue j = JsonValue::object();
@@ -150,6 +162,7 @@ JsonValue recordReport(const Transaction& t, std::size_t index, const InspectOpt
       j.set("features", JsonValue::Object{{"error", std::string(e.what())}});
     }
   }
+  if (r.type == 98) j.set("auditLog", auditLogReport(t, index));
   return j;
 }
 

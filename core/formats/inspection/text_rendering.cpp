@@ -45,6 +45,19 @@ void line(std::string& out, int depth, const std::string& text) {
 
 void renderObject(std::string& out, const JsonValue& obj, int depth, const std::vector<std::string>& skip = {});
 
+// Objects of scalars only (a minutia, an audit event) print on one line.
+bool isFlat(const JsonValue& obj) {
+  for (const auto& [k, v] : *obj.asObject())
+    if (v.asArray() || v.asObject()) return false;
+  return true;
+}
+
+std::string flatLine(const JsonValue& obj) {
+  std::string text;
+  for (const auto& [k, v] : *obj.asObject()) text += (text.empty() ? "" : "  ") + k + "=" + scalar(v);
+  return text;
+}
+
 void renderValue(std::string& out, const std::string& key, const JsonValue& v, int depth) {
   if (const auto* a = v.asArray()) {
     if (a->empty()) return;
@@ -57,9 +70,16 @@ void renderValue(std::string& out, const std::string& key, const JsonValue& v, i
       return;
     }
     line(out, depth, key + ":");
-    for (const auto& e : *a) {
-      if (e.asObject()) renderObject(out, e, depth + 1);
-      else line(out, depth + 1, scalar(e));
+    for (std::size_t i = 0; i < a->size(); ++i) {
+      const JsonValue& e = (*a)[i];
+      if (e.asObject() && isFlat(e)) {
+        line(out, depth + 1, "[" + std::to_string(i + 1) + "] " + flatLine(e));
+      } else if (e.asObject()) {
+        if (a->size() > 1) line(out, depth + 1, "[" + std::to_string(i + 1) + "]");
+        renderObject(out, e, depth + (a->size() > 1 ? 2 : 1));
+      } else {
+        line(out, depth + 1, scalar(e));
+      }
     }
   } else if (v.asObject()) {
     line(out, depth, key + ":");

@@ -58,6 +58,35 @@ void readCoresAndDeltas(const IsoExtendedArea& area, FeatureSet& fs) {
   }
 }
 
+int toField(double value, const char* what, int max);
+
+// The core/delta area from the feature set: angles present (info type 1) when
+// every core has a direction and every delta three, else positions only.
+IsoExtendedArea coreDeltaArea(const FeatureSet& fs) {
+  if (fs.cores.size() > 15 || fs.deltas.size() > 15)
+    throw UsageError("ISO/IEC 19794-2 writer: at most 15 cores and 15 deltas fit the core/delta area");
+  IsoExtendedArea area;
+  area.type = kAreaCoreDelta;
+  bool coreAngles = !fs.cores.empty(), deltaAngles = !fs.deltas.empty();
+  for (const Core& c : fs.cores) coreAngles = coreAngles && c.direction.has_value();
+  for (const Delta& d : fs.deltas) deltaAngles = deltaAngles && d.directions.size() == 3;
+  auto& out = area.data;
+  formats::putU8(out, (coreAngles ? 0x40u : 0u) | static_cast<unsigned>(fs.cores.size()));
+  for (const Core& c : fs.cores) {
+    formats::putU16(out, static_cast<unsigned>(toField(c.x, "core x", 0x3FFF)));
+    formats::putU16(out, static_cast<unsigned>(toField(c.y, "core y", 0x3FFF)));
+    if (coreAngles) formats::putU8(out, static_cast<unsigned>(radiansToAngle(*c.direction)));
+  }
+  formats::putU8(out, (deltaAngles ? 0x40u : 0u) | static_cast<unsigned>(fs.deltas.size()));
+  for (const Delta& d : fs.deltas) {
+    formats::putU16(out, static_cast<unsigned>(toField(d.x, "delta x", 0x3FFF)));
+    formats::putU16(out, static_cast<unsigned>(toField(d.y, "delta y", 0x3FFF)));
+    if (deltaAngles)
+      for (double a : d.directions) formats::putU8(out, static_cast<unsigned>(radiansToAngle(a)));
+  }
+  return area;
+}
+
 int toField(double value, const char* what, int max) {
   const double r = std::round(value);
   if (!(r >= 0 && r <= max))
@@ -122,6 +151,7 @@ IsoTemplate fromFeatureSet(const FeatureSet& features, int imageWidth, int image
     out.quality = (m.quality >= 1 && m.quality <= 100) ? m.quality : 0;
     view.minutiae.push_back(out);
   }
+  if (!features.cores.empty() || !features.deltas.empty()) view.extendedData.push_back(coreDeltaArea(features));
   t.views.push_back(std::move(view));
   return t;
 }

@@ -81,6 +81,10 @@ IsoTemplate readIso19794_2(std::span<const std::uint8_t> bytes) {
     in.fail("unsupported version (only ISO/IEC 19794-2:2005, version \" 20\", is read)");
   in.bytes(8, "format identifier and version");
   const std::uint32_t length = in.u32("record length");
+  // ANSI/INCITS 378-2004 shares the magic and version but stores a 2-byte
+  // length (then a CBEFF product id): say so rather than report nonsense.
+  if (length != bytes.size() && (length >> 16) == bytes.size())
+    in.fail("this is an ANSI/INCITS 378-2004 template (2-byte record length), not ISO/IEC 19794-2:2005");
   if (length < kHeaderSize || length > kMaxRecordSize)
     in.fail("record length " + std::to_string(length) + " is outside " + std::to_string(kHeaderSize) + ".." +
             std::to_string(kMaxRecordSize));

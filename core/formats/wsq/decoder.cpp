@@ -42,10 +42,17 @@ void checkFrame(const FrameHeader& f, const DecodeLimits& limits, std::size_t of
 void readTableSegment(std::uint16_t marker, ByteReader& r, DecoderState& s) {
   const std::size_t at = r.offset() - 2;
   switch (marker) {
-    case kDTT:
+    case kDTT: {
       if (s.blocks) ByteReader::failAt(at, "DTT redefined after compressed data began");
       s.filters = readTransformTable(r);
+      // Taps that do not invert each other would decode to plausible-looking
+      // noise; a WSQ file's filters must form a perfect-reconstruction pair.
+      const double err = reconstructionError(makeFilterBank(*s.filters));
+      if (!(err < 0.01))
+        ByteReader::failAt(at, "DTT filter taps do not form a perfect-reconstruction filter bank (relative error " +
+                                   std::to_string(err) + ")");
       break;
+    }
     case kDQT:
       if (s.blocks) ByteReader::failAt(at, "DQT redefined after compressed data began");
       s.quantizer = readQuantizationTable(r);
@@ -143,8 +150,10 @@ cv::Mat toPixels(const Plane& plane, const FrameHeader& f) {
     const float* src = plane.row(y);
     std::uint8_t* dst = out.ptr<std::uint8_t>(y);
     for (int x = 0; x < plane.width; ++x) {
-      const float v = src[x] * r + m + 0.5f;
-      dst[x] = v <= 0.0f ? 0 : v >= 255.0f ? 255 : static_cast<std::uint8_t>(v);
+      // Round half up and clamp: reconstruction can overshoot the 8-bit range.
+      // Argument order matters: max(0, NaN) is 0, so even a pathological value lands in range.
+      const float v = std::min(std::max(0.0f, src[x] * r + m + 0.5f), 255.0f);
+      dst[x] = static_cast<std::uint8_t>(v);
     }
   }
   return out;

@@ -124,7 +124,8 @@ std::vector<std::uint8_t> encodeWsq(const cv::Mat& gray, const WsqEncodeOptions&
   const SubbandLayout layout = buildSubbandLayout(gray.cols, gray.rows);
   const TransformTable filters = standardTransformTable();
   decompose(plane, layout, makeFilterBank(filters));
-  const QuantizationTable quantizer = quantizerForBitrate(subbandVariances(plane, layout), options.bitrate);
+  QuantizationTable quantizer = quantizerForBitrate(subbandVariances(plane, layout), options.bitrate);
+  limitToSixteenBitIndices(quantizer, plane, layout);
   const std::vector<std::int32_t> indices = quantize(plane, quantizer, layout);
 
   // Block boundaries in the index stream.

@@ -26,9 +26,18 @@ HuffmanDecoder::HuffmanDecoder(const HuffmanTableSpec& spec) : values_(spec.valu
   }
   if (static_cast<size_t>(index) != values_.size())
     throw InputError("WSQ: Huffman table " + std::to_string(spec.id) + " value count does not match its code counts");
+  // Every 8-bit window that starts with a short code maps to it.
+  std::uint32_t next = 0;
+  std::size_t k = 0;
+  for (int len = 1; len <= 8; ++len, next <<= 1)
+    for (int i = 0; i < spec.counts[static_cast<size_t>(len - 1)]; ++i, ++next, ++k) {
+      const std::uint32_t first = next << (8 - len), span = 1u << (8 - len);
+      for (std::uint32_t j = 0; j < span; ++j)
+        fast_[first + j] = static_cast<std::uint16_t>((len << 8) | values_[k]);
+    }
 }
 
-int HuffmanDecoder::decode(BitReader& bits) const {
+int HuffmanDecoder::decodeSlowly(BitReader& bits) const {
   std::int32_t code = 0;
   bool allOnes = true;
   for (int len = 1; len <= 16; ++len) {

@@ -18,7 +18,19 @@ class HuffmanDecoder {
   // Validates the table (no over-full code space); throws InputError naming the table.
   explicit HuffmanDecoder(const HuffmanTableSpec& spec);
   // Next symbol, or kMarker when a marker follows (trailing 1-bit padding is skipped).
-  int decode(BitReader& bits) const;
+  int decode(BitReader& bits) const {
+    unsigned next;
+    if (bits.peek8(next) && fast_[next]) {
+      bits.consume(fast_[next] >> 8);
+      return fast_[next] & 0xFF;
+    }
+    return decodeSlowly(bits);
+  }
+
+ private:
+  int decodeSlowly(BitReader& bits) const;
+
+ public:
 
  private:
   std::array<std::int32_t, 17> maxCode_{};   // largest code of each length, -1 if none
@@ -26,6 +38,9 @@ class HuffmanDecoder {
   std::array<std::int32_t, 17> firstIndex_{};
   std::vector<std::uint8_t> values_;
   std::uint8_t id_ = 0;
+  // Codes of up to 8 bits decoded with one lookup of the next 8 bits:
+  // entry = length << 8 | symbol, 0 when the code is longer.
+  std::array<std::uint16_t, 256> fast_{};
 };
 
 struct HuffmanCode {

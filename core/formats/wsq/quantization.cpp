@@ -1,5 +1,6 @@
 #include "core/formats/wsq/quantization.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace ridgeline::wsq {
@@ -124,6 +125,27 @@ QuantizationTable quantizerForBitrate(const std::array<double, kCodedSubbands>& 
   return t;
 }
 
+constexpr double kMaxIndex = 65535.0;  // largest magnitude a 16-bit escape carries
+
+void limitToSixteenBitIndices(QuantizationTable& t, const Plane& plane, const SubbandLayout& layout) {
+  for (int k = 0; k < kCodedSubbands; ++k) {
+    double& q = t.q[static_cast<size_t>(k)];
+    if (q == 0.0) continue;
+    const Rect& r = layout.subbands[static_cast<size_t>(k)];
+    double peak = 0;
+    for (int y = 0; y < r.height; ++y) {
+      const float* p = plane.row(r.y + y) + r.x;
+      for (int x = 0; x < r.width; ++x) peak = std::max(peak, static_cast<double>(std::abs(p[x])));
+    }
+    // Index = (|a| - Z/2)/Q + 1 with Z = 1.2 Q: keep it below the limit with margin for rounding.
+    const double smallest = peak / (kMaxIndex - 2.0);
+    if (q < smallest) {
+      q = roundTrip16(smallest * 1.001);
+      t.z[static_cast<size_t>(k)] = roundTrip16(1.2 * q);
+    }
+  }
+}
+
 std::vector<std::int32_t> quantize(const Plane& plane, const QuantizationTable& t, const SubbandLayout& layout) {
   std::vector<std::int32_t> out;
   for (int k = 0; k < kCodedSubbands; ++k) {
@@ -136,8 +158,8 @@ std::vector<std::int32_t> quantize(const Plane& plane, const QuantizationTable& 
       for (int x = 0; x < r.width; ++x) {
         const double a = p[x];
         std::int32_t idx = 0;
-        if (a > halfZ) idx = static_cast<std::int32_t>((a - halfZ) / q + 1.0);
-        else if (a < -halfZ) idx = static_cast<std::int32_t>((a + halfZ) / q - 1.0);
+        if (a > halfZ) idx = static_cast<std::int32_t>(std::min((a - halfZ) / q + 1.0, kMaxIndex));
+        else if (a < -halfZ) idx = static_cast<std::int32_t>(std::max((a + halfZ) / q - 1.0, -kMaxIndex));
         out.push_back(idx);
       }
     }

@@ -30,7 +30,11 @@ void dequantize(const std::vector<std::int32_t>& indices, const QuantizationTabl
 std::array<double, kCodedSubbands> subbandVariances(const Plane& plane, const SubbandLayout& layout);
 // Encoder: bin widths that spend `bitsPerPixel` on average (spec's iterative bit allocation).
 QuantizationTable quantizerForBitrate(const std::array<double, kCodedSubbands>& variance, double bitsPerPixel);
-// Encoder: quantizer indices in transmission order.
+// Encoder: widens bin widths where the rate model asks for indices beyond the
+// 16 bits the format can carry (it does when only a few subbands carry
+// energy: the whole bit budget lands on them).
+void limitToSixteenBitIndices(QuantizationTable& t, const Plane& plane, const SubbandLayout& layout);
+// Encoder: quantizer indices in transmission order (saturated at +-65535).
 std::vector<std::int32_t> quantize(const Plane& plane, const QuantizationTable& t, const SubbandLayout& layout);
 
 }  // namespace ridgeline::wsq

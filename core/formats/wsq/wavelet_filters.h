@@ -29,16 +29,32 @@ FilterBank makeFilterBank(const TransformTable& table);
 TransformTable standardTransformTable();
 
 // Sparse n x n map in compressed-row form: out[m] = sum w[e] * in[index[e]].
+// Away from the signal ends, output m+2 uses the terms of output m with every
+// source index one higher; that stretch is kept as one template per parity
+// so it can run as a plain contiguous FIR.
 struct LinePlan {
   int length = 0;
   std::vector<std::int32_t> rowStart;  // length + 1 entries
   std::vector<std::int32_t> index;
   std::vector<float> weight;
+
+  struct Interior {
+    int first = 0;  // first output of the stretch
+    int count = 0;  // outputs first, first+2, ... first+2*(count-1)
+    std::vector<std::int32_t> index;  // terms of output `first`
+    std::vector<float> weight;
+  };
+  Interior interior[2];                 // by output parity
+  std::vector<std::int32_t> boundary;   // outputs outside both interior stretches
 };
 
 // Analysis: n samples -> [low | high] (or [high | low] when inverted).
 LinePlan makeAnalysisPlan(const FilterBank& bank, int n, bool inverted);
 // Synthesis: the inverse layout back to n samples.
 LinePlan makeSynthesisPlan(const FilterBank& bank, int n, bool inverted);
+
+// Largest error of analysis followed by synthesis on test signals, relative
+// to their amplitude: about 1e-7 for a valid bank, NaN/large for garbage taps.
+double reconstructionError(const FilterBank& bank);
 
 }  // namespace ridgeline::wsq

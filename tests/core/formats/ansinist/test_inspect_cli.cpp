@@ -50,6 +50,25 @@ class TestInspectCli : public QObject {
     QCOMPARE(o["views"].toArray()[0].toObject()["minutiae"].toArray().size(), 25);
   }
 
+  // convert --record N takes an image out of a transaction (DESIGN.md 8).
+  void convertsARecordImage() {
+    QTemporaryDir dir;
+    const QString out = dir.filePath("slap.png");
+    const CliResult r = runCli({"convert", fixture("ansinist/type-4-slaps.an2"), out, "--record", "3"});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const CliResult back = runCli({"inspect", "--json", out});
+    QCOMPARE(back.exitCode, 0);
+    const QJsonObject o = QJsonDocument::fromJson(back.out.toUtf8()).object();
+    QCOMPARE(o["width"].toInt(), 1608);
+    QCOMPARE(o["height"].toInt(), 1000);
+    const CliResult noImage = runCli({"convert", fixture("ansinist/type-4-slaps.an2"), out, "--record", "2"});
+    QCOMPARE(noImage.exitCode, 1);
+    QVERIFY2(noImage.err.contains("record 2"), qPrintable(noImage.err));
+    const CliResult noRecord = runCli({"convert", fixture("ansinist/type-4-slaps.an2"), out});
+    QCOMPARE(noRecord.exitCode, 2);
+    QVERIFY2(noRecord.err.contains("--record"), qPrintable(noRecord.err));
+  }
+
   void rejectsWhatItCannotRead() {
     QTemporaryDir dir;
     QFile bad(dir.filePath("bad.an2"));

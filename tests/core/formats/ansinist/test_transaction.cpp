@@ -88,6 +88,21 @@ class TestTransaction : public QObject {
     }
   }
 
+  // Found by fuzz_ansinist: a LEN written with leading zeros ("1.001:00127")
+  // is right and must be kept as written.
+  void keepsLengthWrittenWithLeadingZeros() {
+    auto bytes = readAnsiNistFixture("sign_vec.an2");
+    const std::string original(bytes.begin(), bytes.end());
+    QVERIFY(original.rfind("1.001:127", 0) == 0);
+    std::string padded = "1.001:00127" + original.substr(9);  // two more digits here ...
+    padded.erase(padded.find("sig11"), 2);                      // ... two fewer in "sig11": still 127
+    const std::vector<std::uint8_t> in(padded.begin(), padded.end());
+    QVERIFY(std::string(in.begin(), in.end()).find(kFS) == 126);
+    const Transaction t = readTransaction(in);
+    QCOMPARE(t.records[0].find(1)->value(), std::string("00127"));
+    QVERIFY(writeTransaction(t) == in);
+  }
+
   void recomputesLengthsOfEditedRecords() {
     Transaction t = readTransaction(readAnsiNistFixture("type-9-14-std.an2"));
     t.records[1].set(3, "a longer domain-defined text than before");
@@ -134,6 +149,37 @@ class TestTransaction : public QObject {
     // A record not listed in CNT is an error naming 1.003.
     const std::string e = errorOf(bytesOf(type1 + type2 + type2));
     QVERIFY2(e.find("1.003 CNT") != std::string::npos, e.c_str());
+  }
+
+  // Hand-made lies about structure, each refused with the place named.
+  void rejectsStructuralLies() {
+    const std::string cnt4 = std::string("1.002:0502") + kGS + "1.003:1" + kUS + "1" + kRS + "4" + kUS + "01";
+    const std::string type1 = taggedRecord(1, cnt4);
+    // A binary Type-4 whose LEN is smaller than its 18-byte header.
+    std::string small = type1 + std::string("\x00\x00\x00\x05\x01", 5);
+    std::string e = errorOf(bytesOf(small));
+    QVERIFY2(e.find("record 2") != std::string::npos && e.find("header") != std::string::npos, e.c_str());
+    // A binary Type-4 whose LEN runs past the end of the file.
+    std::string longer = type1 + std::string("\x7f\x00\x00\x00\x01", 5) + std::string(20, '\0');
+    e = errorOf(bytesOf(longer));
+    QVERIFY2(e.find("remain in the file") != std::string::npos, e.c_str());
+    // CNT missing altogether.
+    e = errorOf(bytesOf(taggedRecord(1, "1.002:0502")));
+    QVERIFY2(e.find("1.003 CNT") != std::string::npos && e.find("missing") != std::string::npos, e.c_str());
+    // CNT listing a record type that does not exist.
+    e = errorOf(bytesOf(taggedRecord(1, std::string("1.003:1") + kUS + "1" + kRS + "100" + kUS + "01")));
+    QVERIFY2(e.find("record type 2-99") != std::string::npos, e.c_str());
+    // A field tag with a ten-digit number, and a tag with no colon.
+    e = errorOf(bytesOf(taggedRecord(1, "1.0000000002:0502")));
+    QVERIFY2(e.find("malformed field tag") != std::string::npos, e.c_str());
+    e = errorOf(bytesOf(taggedRecord(1, "1.002-0502")));
+    QVERIFY2(e.find("malformed field tag") != std::string::npos, e.c_str());
+    // A field of another record type inside Type-1.
+    e = errorOf(bytesOf(taggedRecord(1, "2.002:00")));
+    QVERIFY2(e.find("inside a Type-1 record") != std::string::npos, e.c_str());
+    // A LEN with eleven digits.
+    e = errorOf(bytesOf(std::string("1.001:12345678901") + kGS + "1.002:0502" + kFS));
+    QVERIFY2(e.find("1.001 LEN") != std::string::npos, e.c_str());
   }
 
   void checksUtf8UnderDcs() {

@@ -6,9 +6,13 @@
 #include <cmath>
 #include <numbers>
 
+#include <opencv2/core.hpp>
+
 #include "ansinist_fixtures.h"
 #include "core/formats/ansinist/record_image.h"
 #include "core/formats/ansinist/transaction_builder.h"
+#include "core/formats/ansinist/transaction_contents.h"
+#include "core/formats/ansinist/type98_audit_log.h"
 #include "core/formats/ansinist/type9_features.h"
 #include "core/util/errors.h"
 
@@ -123,6 +127,19 @@ class TestType9 : public QObject {
     const GrayImage d = decodeRecordImage(png, 2);
     QCOMPARE(d.pixels.cols, recordImageInfo(png, 2)->width);
     QVERIFY_THROWS_EXCEPTION(InputError, decodeRecordImage(raw, 2));  // Type-9: no image
+    // Type-5: packed 1-bit, 1 = black; mostly white paper.
+    const Transaction binary = readTransaction(readAnsiNistFixture("type-5.an2"));
+    const GrayImage e = decodeRecordImage(binary, 2);
+    QCOMPARE(e.pixels.cols, 402);
+    QCOMPARE(e.pixels.rows, 376);
+    QCOMPARE(e.ppi, 250.0);  // Type-5 at ISR 0: the low-resolution minimum
+    QVERIFY(static_cast<size_t>(cv::countNonZero(e.pixels)) > e.pixels.total() / 2);
+    // Type-8 signature stored as 24-bit RGB (36000 bytes for 200x60).
+    const Transaction sig = readTransaction(readAnsiNistFixture("type-8-sig-raw.an2"));
+    QCOMPARE(recordImageInfo(sig, 2)->bitsPerPixel, 24);
+    const GrayImage f = decodeRecordImage(sig, 2);
+    QCOMPARE(f.pixels.cols, 200);
+    QCOMPARE(f.warnings.size(), size_t(1));
   }
 
   void writesAndReadsEfsWithCorrespondences() {
@@ -186,6 +203,17 @@ class TestType9 : public QObject {
     QCOMPARE(p.determinations[0].decision, std::string("identification"));
     QCOMPARE(c.fingerPosition, 2);
     QCOMPARE(c.features.minutiae.size(), size_t(2));
+
+    // The payload as the desk sees it: images with their features.
+    const auto images = imagesWithFeatures(t);
+    QCOMPARE(images.size(), size_t(2));
+    QCOMPARE(images[0].recordType, 13);
+    QCOMPARE(images[0].idc, probe);
+    QVERIFY(images[0].features);
+    QCOMPARE(images[0].features->pairings, links);
+    QCOMPARE(images[1].recordType, 14);
+    QCOMPARE(images[1].image.width, 210);
+    QCOMPARE(decodeRecordImage(t, images[1].imageRecord).pixels.rows, 190);
   }
 
   void namesFieldSubfieldAndItemInErrors() {
@@ -207,6 +235,55 @@ class TestType9 : public QObject {
     min->subfields[1].items[1] = "100";
     min->subfields[1].items[3] = "Q";
     QVERIFY_THROWS_EXCEPTION(InputError, readType9Features(t, 2));
+    min->subfields[1].items[3] = "B";
+    // 9.360 AOC: IDC then path, or the path alone.
+    t.records[2].set(360, "");
+    t.records[2].find(360)->subfields = {{{"02", "0,0-2540,0-2540,2540"}}, {{"0,0-254,0-254,254"}}};
+    const Type9Features f = readType9Features(t, 2);
+    QCOMPARE(f.areasOfCorrespondence.size(), size_t(2));
+    QCOMPARE(f.areasOfCorrespondence[0].otherIdc, 2);
+    QCOMPARE(f.areasOfCorrespondence[0].polygon[2].x, 500.0);  // 25.4 mm at 500 ppi
+    QCOMPARE(f.areasOfCorrespondence[1].otherIdc, -1);
+    QCOMPARE(f.areasOfCorrespondence[1].polygon.size(), size_t(3));
+  }
+
+  void appendsAndReadsTheType98AuditLog() {
+    TransactionBuilder b({.date = "20261122", .gmt = "20261122024500Z"});
+    b.addLatentImage(grayRaw(20, 20));
+    Transaction t = b.build();
+    appendAuditEvent(t, 7, {"Added", "analysis", "1,9.331,NA,NA", "examiner durand", "", {}});
+    appendAuditEvent(t, 7, {"Modified", "verification", "1,9.331,4,MXC", "examiner roux", "1234", {}});
+    QVERIFY_THROWS_EXCEPTION(UsageError, appendAuditEvent(t, 7, {"Added", "", "", "x", "", {}}));
+    const Transaction back = readTransaction(writeTransaction(t));
+    QVERIFY(back.warnings.empty());
+    const auto logs = readAuditLogs(back);
+    QCOMPARE(logs.size(), size_t(1));
+    QCOMPARE(logs[0].idc, 7);
+    QCOMPARE(logs[0].revision, std::string("2"));
+    QCOMPARE(logs[0].entries.size(), size_t(2));
+    QCOMPARE(logs[0].entries[1].event, std::string("Modified"));
+    QCOMPARE(logs[0].entries[1].oldValue, std::string("1234"));
+    QCOMPARE(logs[0].entries[0].agent, std::string("examiner durand"));
+  }
+
+  void buildsRecordsFromGreyImages() {
+    GrayImage grey;
+    grey.pixels = cv::Mat(64, 48, CV_8UC1);
+    cv::randu(grey.pixels, 0, 255);
+    grey.ppi = 500;
+    TransactionBuilder b({.date = "20261122", .gmt = "20261122024500Z"});
+    const int png = b.addFingerprintImage(EncodedImage::fromGray(grey, ImageFormat::Png), 1);
+    const int raw = b.addLatentImage(EncodedImage::fromGray(grey, ImageFormat::Raw));
+    const Transaction t = readTransaction(b.write());
+    QCOMPARE(t.records[1].find(11)->value(), std::string("PNG"));
+    QCOMPARE(t.records[2].find(11)->value(), std::string("NONE"));
+    const GrayImage a = decodeRecordImage(t, 1), c = decodeRecordImage(t, 2);
+    QCOMPARE(cv::norm(a.pixels, grey.pixels, cv::NORM_INF), 0.0);  // PNG is lossless
+    QCOMPARE(cv::norm(c.pixels, grey.pixels, cv::NORM_INF), 0.0);
+    QCOMPARE(t.records[1].idc(), png);
+    QCOMPARE(t.records[2].idc(), raw);
+    grey.ppi = 0;
+    QVERIFY_THROWS_EXCEPTION(UsageError, EncodedImage::fromGray(grey, ImageFormat::Png));
   }
 
   void builderRefusesWhatItCannotWrite() {

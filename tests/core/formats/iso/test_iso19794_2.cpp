@@ -72,6 +72,8 @@ class TestIso19794_2 : public QObject {
     fs.minutiae.push_back({10, 20, std::numbers::pi / 2, MinutiaType::Ending, 0, 0, 80});
     fs.minutiae.push_back({300, 7, 2 * std::numbers::pi - 0.001, MinutiaType::Bifurcation, 0, 0, -1});
     fs.minutiae.push_back({5, 5, 1.0, MinutiaType::Unknown, 0, 0, 100});
+    fs.cores.push_back({120, 130, 1.0, 0});
+    fs.deltas.push_back({50, 300, {0.5, 2.5, 4.5}, 0});
     const auto bytes = writeIso19794_2(fromFeatureSet(fs, 400, 500, 2));
     const IsoTemplate t = readIso19794_2(bytes);
     QCOMPARE(t.views[0].fingerPosition, 2);
@@ -86,6 +88,12 @@ class TestIso19794_2 : public QObject {
     QCOMPARE(back.minutiae[1].quality, -1);
     QCOMPARE(back.minutiae[2].type, MinutiaType::Unknown);
     QVERIFY(std::abs(back.minutiae[0].direction - std::numbers::pi / 2) < 1e-9);
+    QCOMPARE(back.cores.size(), size_t(1));
+    QCOMPARE(back.cores[0].x, 120.0);
+    QVERIFY(std::abs(*back.cores[0].direction - 1.0) < 0.013);
+    QCOMPARE(back.deltas.size(), size_t(1));
+    QCOMPARE(back.deltas[0].directions.size(), size_t(3));
+    QVERIFY(std::abs(back.deltas[0].directions[2] - 4.5) < 0.013);
   }
 
   void refusesValuesThatDoNotFit() {
@@ -111,6 +119,18 @@ class TestIso19794_2 : public QObject {
       QFAIL("accepted a record whose length field is wrong");
     } catch (const InputError& e) {
       QVERIFY2(QString(e.what()).contains("record length"), e.what());
+    }
+  }
+
+  void namesAnsi378Templates() {
+    // An ANSI/INCITS 378-2004 header: same magic, 2-byte length, product id.
+    std::vector<std::uint8_t> ansi = {'F', 'M', 'R', 0, ' ', '2', '0', 0, 0, 26, 0x12, 0x34};
+    ansi.resize(26, 0);
+    try {
+      readIso19794_2(ansi);
+      QFAIL("read an ANSI/INCITS 378 template as ISO");
+    } catch (const InputError& e) {
+      QVERIFY2(QString(e.what()).contains("INCITS 378"), e.what());
     }
   }
 

@@ -1,0 +1,21 @@
+// libFuzzer target for image import: format sniffing, our header probes
+// (size cap, resolution) and the OpenCV decoders behind them. Any input must
+// end in an 8-bit grey image or an InputError.
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <span>
+
+#include "core/formats/image/image_codec.h"
+#include "core/util/errors.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  ridgeline::DecodeLimits limits;
+  limits.maxPixels = 4'000'000;
+  try {
+    const auto img = ridgeline::decodeImage(std::span<const std::uint8_t>(data, size), ridgeline::ImageFormat::Unknown, limits);
+    if (img.pixels.empty() || img.pixels.type() != CV_8UC1) std::abort();
+  } catch (const ridgeline::InputError&) {
+  }
+  return 0;
+}
