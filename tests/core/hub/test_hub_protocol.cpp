@@ -10,7 +10,12 @@
 
 #include "core/formats/image/image_codec.h"
 #include "core/hub/protocol/case_payload.h"
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/Net/HTTPSClientSession.h>
+
 #include "core/hub/server/https_listener.h"
+#include "core/hub/tls/ssl_library.h"
 #include "core/hub/tls/hub_tls_files.h"
 #include "core/util/errors.h"
 #include "hub_test_support.h"
@@ -177,6 +182,27 @@ class TestHubProtocol : public QObject {
       QCOMPARE(e.status(), 409);
     }
     QCOMPARE(countDecisions(*h), 1);
+  }
+
+  void clientsHangingUpMidAnswerDoNotStopTheHub() {
+    QTemporaryDir dir;
+    auto h = startDemoHub(fs::path(dir.path().toStdString()) / "hub");
+    const auto& c = h->connection();
+    const hub::HubAddress address = hub::parseHubUrl(c.url);
+    Poco::Net::Context::Ptr context = new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, "", "", c.caFile.string(),
+                                                             Poco::Net::Context::VERIFY_STRICT, 9, false, hub::kCipherList);
+    for (int i = 0; i < 6; ++i) {
+      Poco::Net::HTTPSClientSession session(address.host, static_cast<Poco::UInt16>(address.port), context);
+      Poco::Net::HTTPRequest request("GET", "/api/v1/cases/DEMO-FP-0" + std::to_string(1 + i % 6) + "/payload");
+      request.set("Authorization", "Bearer " + c.tokens.at("examiner"));
+      session.sendRequest(request);
+      Poco::Net::HTTPResponse response;
+      char first[64];
+      session.receiveResponse(response).read(first, sizeof first);
+      session.abort();  // hang up with most of the payload unsent
+    }
+    hub::HubClient client(clientConfig(c));
+    QCOMPARE(static_cast<int>(client.queue({}).items.size()), 8);
   }
 
   void manyExaminersRaceForOneCase() {
