@@ -52,6 +52,10 @@ class TestHubSync : public QObject {
     const auto probe = store.impressions(leased[0].id)[0];
     QCOMPARE(probe.role, ImpressionRole::Probe);
     QCOMPARE(probe.sourceFormat, std::string("PNG"));
+    // The hub's minutiae of the mark came as Type-9 EFS and are kept as the hub's feature set.
+    const auto hubFeatures = store.latestFeatures(probe.id, FeatureAuthor::Hub);
+    QVERIFY(hubFeatures.has_value());
+    QVERIFY(hubFeatures->features.minutiae.size() >= 5);
     QCOMPARE(store.impressions(leased[0].id)[1].sourceFormat, std::string("WSQ"));
     QCOMPARE(store.impressions(leased[0].id)[1].rank, 1);
 
