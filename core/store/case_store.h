@@ -58,6 +58,9 @@ class CaseStore {
 
   // --- cases (case_store_cases.cpp) ---------------------------------------
   std::int64_t addCase(const Case& c, const Actor& actor);  // audit: case.pulled
+  // Several new cases in one write transaction (one fsync): how sync stores a
+  // queue page. All or none; InputError names the first case refused.
+  std::vector<std::int64_t> addCases(const std::vector<Case>& cases, const Actor& actor);
   Case getCase(std::int64_t caseId) const;                  // InputError when unknown
   std::optional<Case> findCaseByHubId(const std::string& hubId) const;
   std::vector<Case> listCases(std::optional<CaseStatus> status = std::nullopt) const;
@@ -140,6 +143,7 @@ class CaseStore {
 
  private:
   void openDatabase();
+  std::int64_t insertCase(const Case& c, const Actor& actor);  // inside a write transaction
   void erasePendingFiles();
   void requireStatus(const Case& c, std::initializer_list<CaseStatus> allowed, const std::string& action) const;
   void setStatus(std::int64_t caseId, CaseStatus status);

@@ -43,6 +43,21 @@ void validateNewCase(const Case& c) {
 std::int64_t CaseStore::addCase(const Case& c, const Actor& actor) {
   validateNewCase(c);
   WriteTransaction tx(*db_);
+  const std::int64_t id = insertCase(c, actor);
+  tx.commit();
+  return id;
+}
+
+std::vector<std::int64_t> CaseStore::addCases(const std::vector<Case>& cases, const Actor& actor) {
+  for (const Case& c : cases) validateNewCase(c);
+  WriteTransaction tx(*db_);
+  std::vector<std::int64_t> ids;
+  for (const Case& c : cases) ids.push_back(insertCase(c, actor));
+  tx.commit();
+  return ids;
+}
+
+std::int64_t CaseStore::insertCase(const Case& c, const Actor& actor) {
   if (findCaseByHubId(c.hubId)) throw InputError("case " + c.hubId + " is already in this profile");
   Statement insert = db_->prepare(
       "INSERT INTO case_record (hub_id, modality, priority, hub_threshold, best_hub_score, status, received_at,"
@@ -57,7 +72,6 @@ std::int64_t CaseStore::addCase(const Case& c, const Actor& actor) {
   details.key("priority").value(c.priority).key("hubThreshold").value(c.hubThreshold);
   details.key("bestHubScore").value(c.bestHubScore).endObject();
   audit_->append(actor, id, AuditAction::CasePulled, details.str());
-  tx.commit();
   return id;
 }
 

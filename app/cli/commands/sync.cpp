@@ -53,7 +53,7 @@ int runSync(Context& ctx) {
   if (r.decisionsAlreadyThere) ctx.out << " (" << r.decisionsAlreadyThere << " the hub already had)";
   ctx.out << "\ndecisions refused:   " << r.decisionsRefused << "\ncases pulled:        " << r.casesPulled << " new, "
           << r.casesKnown << " already here\ncases leased:        " << r.casesLeased << " (" << r.leaseConflicts
-          << " held by others)\npayloads stored:     " << r.payloadsStored << "\n";
+          << " held by others)\nleases renewed:      " << r.leasesRenewed << "\npayloads stored:     " << r.payloadsStored << "\n";
   for (const auto& note : r.notes) ctx.out << "note: " << note << "\n";
   // A refused decision stays in the outbox with the reason; the hub said no, so exit as a hub failure.
   return r.decisionsRefused > 0 ? 3 : 0;

@@ -59,7 +59,7 @@ struct HubClient::Session : Poco::Net::HTTPSClientSession {
 HubClient::HubClient(HubClientConfig config, Progress* progress)
     : config_(std::move(config)), address_(parseHubUrl(config_.url)), progress_(progress) {
   if (config_.token.empty()) throw UsageError("a bearer token is needed to talk to the hub (--token-file)");
-  makeClientContext(config_);  // fail early on a bad CA file or pin
+  context_ = makeClientContext(config_);  // fails early on a bad CA file or pin
 }
 
 HubClient::~HubClient() = default;
@@ -72,51 +72,62 @@ void HubClient::wait(std::chrono::milliseconds delay) {
   }
 }
 
+void HubClient::openVerified(Session& session) {
+  session.setTimeout(Poco::Timespan(std::chrono::microseconds(config_.connectTimeout).count()),
+                     Poco::Timespan(std::chrono::microseconds(config_.readTimeout).count()),
+                     Poco::Timespan(std::chrono::microseconds(config_.readTimeout).count()));
+  session.setKeepAlive(true);  // with a long timeout: sendRequest must not reconnect unchecked
+  session.setKeepAliveTimeout(Poco::Timespan(3600, 0));
+  clearLastVerificationError();
+  session.open();
+  Poco::Net::X509Certificate peer = session.serverCertificate();
+  checkPeerCertificate(peer.certificate(), config_, address_.host);
+}
+
+void HubClient::send(Session& session, const Request& r) {
+  Poco::Net::HTTPRequest request(r.method, std::string(kApiPrefix) + r.path, Poco::Net::HTTPMessage::HTTP_1_1);
+  request.setHost(address_.host, static_cast<Poco::UInt16>(address_.port));
+  request.set("Accept", "application/json");
+  request.set("User-Agent", "ridgeline-desk/1");
+  if (r.authenticate) request.set("Authorization", "Bearer " + config_.token);
+  for (const auto& [k, v] : r.headers) request.set(k, v);
+  if (!r.body.empty() || r.method == Poco::Net::HTTPRequest::HTTP_POST) {
+    request.setContentType(r.contentType.empty() ? "application/json" : r.contentType);
+    request.setContentLength(static_cast<std::streamsize>(r.body.size()));
+  }
+  session.sendRequest(request).write(r.body.data(), static_cast<std::streamsize>(r.body.size()));
+}
+
+HubClient::Response HubClient::receive(Session& session, const Request& r, const std::string& target) {
+  Poco::Net::HTTPResponse response;
+  std::istream& in = session.receiveResponse(response);
+  const bool sized = response.hasContentLength();
+  if (sized && static_cast<std::uint64_t>(response.getContentLength64()) > r.maxResponseBytes)
+    throw RemoteError("the hub's answer to " + target + " is " + std::to_string(response.getContentLength64()) +
+                      " bytes, over the limit of " + std::to_string(r.maxResponseBytes) + "; the hub is misbehaving");
+  Response out{static_cast<int>(response.getStatus()), {}, response.get("Retry-After", "")};
+  char buffer[16384];
+  while (in) {
+    in.read(buffer, sizeof buffer);
+    out.body.append(buffer, static_cast<size_t>(in.gcount()));
+    if (out.body.size() > r.maxResponseBytes)
+      throw RemoteError("the hub's answer to " + target + " is over the limit of " + std::to_string(r.maxResponseBytes) + " bytes");
+  }
+  // A connection that ends early looks like a normal end of stream: compare with the announced length.
+  if (sized && out.body.size() != static_cast<size_t>(response.getContentLength64()))
+    throw Transient{"the hub's answer to " + target + " was cut short after " + std::to_string(out.body.size()) + " of " +
+                    std::to_string(response.getContentLength64()) + " bytes"};
+  return out;
+}
+
 HubClient::Response HubClient::attempt(const Request& r) {
   ++attempts_;
   const std::string target = r.method + " " + kApiPrefix + r.path.substr(0, r.path.find('?'));
   try {
-    Session session(address_, makeClientContext(config_));
-    session.setTimeout(Poco::Timespan(std::chrono::microseconds(config_.connectTimeout).count()),
-                       Poco::Timespan(std::chrono::microseconds(config_.readTimeout).count()),
-                       Poco::Timespan(std::chrono::microseconds(config_.readTimeout).count()));
-    session.setKeepAlive(true);  // with a long timeout: sendRequest must not reconnect unchecked
-    session.setKeepAliveTimeout(Poco::Timespan(3600, 0));
-    clearLastVerificationError();
-    session.open();
-    Poco::Net::X509Certificate peer = session.serverCertificate();
-    checkPeerCertificate(peer.certificate(), config_, address_.host);
-
-    Poco::Net::HTTPRequest request(r.method, std::string(kApiPrefix) + r.path, Poco::Net::HTTPMessage::HTTP_1_1);
-    request.setHost(address_.host, static_cast<Poco::UInt16>(address_.port));
-    request.set("Accept", "application/json");
-    request.set("User-Agent", "ridgeline-desk/1");
-    if (r.authenticate) request.set("Authorization", "Bearer " + config_.token);
-    for (const auto& [k, v] : r.headers) request.set(k, v);
-    if (!r.body.empty() || r.method == Poco::Net::HTTPRequest::HTTP_POST) {
-      request.setContentType(r.contentType.empty() ? "application/json" : r.contentType);
-      request.setContentLength(static_cast<std::streamsize>(r.body.size()));
-    }
-    session.sendRequest(request).write(r.body.data(), static_cast<std::streamsize>(r.body.size()));
-
-    Poco::Net::HTTPResponse response;
-    std::istream& in = session.receiveResponse(response);
-    const bool sized = response.hasContentLength();
-    if (sized && static_cast<std::uint64_t>(response.getContentLength64()) > r.maxResponseBytes)
-      throw RemoteError("the hub's answer to " + target + " is " + std::to_string(response.getContentLength64()) +
-                        " bytes, over the limit of " + std::to_string(r.maxResponseBytes) + "; the hub is misbehaving");
-    Response out{static_cast<int>(response.getStatus()), {}, response.get("Retry-After", "")};
-    char buffer[16384];
-    while (in) {
-      in.read(buffer, sizeof buffer);
-      out.body.append(buffer, static_cast<size_t>(in.gcount()));
-      if (out.body.size() > r.maxResponseBytes)
-        throw RemoteError("the hub's answer to " + target + " is over the limit of " + std::to_string(r.maxResponseBytes) + " bytes");
-    }
-    if (sized && out.body.size() != static_cast<size_t>(response.getContentLength64()))
-      throw Transient{"the hub's answer to " + target + " was cut short after " + std::to_string(out.body.size()) + " of " +
-                      std::to_string(response.getContentLength64()) + " bytes"};
-    return out;
+    Session session(address_, context_);
+    openVerified(session);  // before anything, the token included, is sent
+    send(session, r);
+    return receive(session, r, target);
   } catch (const Poco::TimeoutException&) {
     throw Transient{"the hub did not answer " + target + " within " + seconds(config_.readTimeout)};
   } catch (const Poco::Net::ConnectionRefusedException&) {

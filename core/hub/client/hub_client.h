@@ -13,6 +13,8 @@
 #include <string>
 #include <vector>
 
+#include <Poco/Net/Context.h>
+
 #include "core/hub/client/hub_client_config.h"
 #include "core/hub/protocol/hub_messages.h"
 #include "core/util/errors.h"
@@ -71,6 +73,9 @@ class HubClient {
 
   Response exchange(const Request& request);
   Response attempt(const Request& request);
+  void openVerified(Session& session);
+  void send(Session& session, const Request& request);
+  Response receive(Session& session, const Request& request, const std::string& target);
   std::string expectJson(const Request& request, std::initializer_list<int> okStatuses);
   [[noreturn]] void refuse(const Request& request, const Response& response) const;
   void wait(std::chrono::milliseconds delay);
@@ -79,6 +84,7 @@ class HubClient {
 
   HubClientConfig config_;
   HubAddress address_;
+  Poco::Net::Context::Ptr context_;  // made once: CA file read and checked at construction
   Progress* progress_;
   std::unique_ptr<Session> session_;
   int attempts_ = 0;

@@ -6,7 +6,11 @@
 #include <fstream>
 #include <iterator>
 #include <map>
+#include <optional>
 
+#include "core/fingerprint/extractor.h"
+#include "core/fingerprint/matcher.h"
+#include "core/fingerprint/mcc_template.h"
 #include "core/formats/image/image_codec.h"
 #include "core/hub/protocol/case_payload.h"
 #include "core/hub/protocol/json_reader.h"
@@ -25,7 +29,14 @@ struct GalleryEntry {
   Modality modality;
   fs::path file;
   double ppi;
+  std::optional<fingerprint::MccTemplate> minutiae;  // fingerprints: prepared once for ranking
 };
+
+// The hub's own feature extraction of a print, as its matcher sees it.
+FeatureSet extractPrint(const fs::path& file, double ppi) {
+  const GrayImage gray = readImageFile(file.string());
+  return fingerprint::extractFeatures(gray.pixels, ppi > 0 ? ppi : 500);
+}
 
 std::vector<std::uint8_t> readBytes(const fs::path& file) {
   std::ifstream in(file, std::ios::binary);
@@ -94,8 +105,11 @@ DemoSeedReport seedDemoCases(HubDatabase& database, const fs::path& demoDir) {
   }();
   try {
     std::map<std::string, GalleryEntry> gallery;
-    for (const auto& g : manifest.objects("gallery", 1000))
-      gallery[g.string("subjectId", kMaxIdLength)] = {modalityField(g), relativeFile(demoDir, g, "file"), g.number("ppi")};
+    for (const auto& g : manifest.objects("gallery", 1000)) {
+      GalleryEntry entry{modalityField(g), relativeFile(demoDir, g, "file"), g.number("ppi"), std::nullopt};
+      if (entry.modality != Modality::Face) entry.minutiae = fingerprint::prepareTemplate(extractPrint(entry.file, entry.ppi));
+      gallery[g.string("subjectId", kMaxIdLength)] = std::move(entry);
+    }
 
     DemoSeedReport report;
     int arrival = 0;
@@ -108,11 +122,22 @@ DemoSeedReport seedDemoCases(HubDatabase& database, const fs::path& demoDir) {
       search.scoreSource = manifest.object("scoreSource").string(modality, 256);
       const auto keep = manifest.object("candidatesPerSearch").integer(modality, 1, kMaxCandidates);
 
-      // Rank the gallery of the same modality by the supplied scores.
+      // Rank the gallery of the same modality: prints by the local matcher,
+      // faces by the scores the manifest supplies.
+      const fs::path probeFile = relativeFile(demoDir, s, "probe");
+      std::optional<FeatureSet> probeFeatures;
+      std::optional<fingerprint::MccTemplate> probeTemplate;
+      if (search.modality != Modality::Face) {
+        probeFeatures = extractPrint(probeFile, 500);
+        probeTemplate = fingerprint::prepareTemplate(*probeFeatures);
+      }
       std::vector<std::pair<double, std::string>> ranked;
-      const JsonReader scores = s.object("scores");
-      for (const auto& [subject, entry] : gallery)
-        if (entry.modality == search.modality) ranked.emplace_back(scores.number(subject), subject);
+      for (const auto& [subject, entry] : gallery) {
+        if (entry.modality != search.modality) continue;
+        const double score = probeTemplate ? fingerprint::scoreTemplates(*probeTemplate, *entry.minutiae)
+                                           : s.object("scores").number(subject);
+        ranked.emplace_back(score, subject);
+      }
       std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
       if (ranked.empty()) throw InputError("search " + search.hubId + " has no gallery of its modality");
       if (ranked.front().first >= search.threshold) {
@@ -121,7 +146,8 @@ DemoSeedReport seedDemoCases(HubDatabase& database, const fs::path& demoDir) {
       }
       if (ranked.size() > static_cast<size_t>(keep)) ranked.resize(static_cast<size_t>(keep));
 
-      search.probe = loadImage(relativeFile(demoDir, s, "probe"), search.modality, true, 500);
+      search.probe = loadImage(probeFile, search.modality, true, 500);
+      search.probe.features = probeFeatures;  // the hub's minutiae of the mark go out as Type-9
       for (size_t i = 0; i < ranked.size(); ++i) {
         const GalleryEntry& g = gallery.at(ranked[i].second);
         search.candidates.push_back({static_cast<int>(i + 1), ranked[i].second, ranked[i].first,

@@ -1,9 +1,11 @@
 #pragma once
 // Seeds the reference hub with the demo searches of resources/demo
 // (manifest.json, SOURCES.md): each probe is ranked against the small
-// gallery by the scores the manifest supplies, the best candidates go into
-// an ANSI/NIST payload, and the search is queued only when its best score is
-// below the modality's threshold, as a real hub does.
+// gallery — prints by the local extractor and matcher (the mark's minutiae go
+// out as Type-9), faces by the scores the manifest supplies since the face
+// models are not bundled — the best candidates go into an ANSI/NIST payload,
+// and the search is queued only when its best score is below the modality's
+// threshold, as a real hub does.
 #include <filesystem>
 #include <string>
 #include <vector>

@@ -1,6 +1,7 @@
 #include "core/hub/server/hub_api.h"
 
 #include <Poco/Net/HTTPResponse.h>
+#include <Poco/Exception.h>
 #include <Poco/URI.h>
 
 #include <chrono>
@@ -98,6 +99,8 @@ void HubApi::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServer
     reply = {e.status, "application/json", errorJson(e.code, e.message), {}};
   } catch (const InputError& e) {
     reply = {400, "application/json", errorJson("bad_request", e.what()), {}};
+  } catch (const Poco::SyntaxException& e) {
+    reply = {400, "application/json", errorJson("bad_request", "malformed request: " + e.displayText()), {}};
   } catch (const std::exception& e) {
     reply = {500, "application/json", errorJson("internal", std::string("the hub failed: ") + e.what()), {}};
   }
@@ -204,13 +207,13 @@ HubApi::Reply HubApi::release(Call& call, const std::string& hubId) {
 
 HubApi::Reply HubApi::decision(Call& call) {
   call.requireRole({"examiner", "verifier"});
+  if (call.request.getContentType().rfind("application/json", 0) != 0)
+    throw HttpError{415, "unsupported_media_type", "a decision is sent as application/json"};
   const std::string key = call.request.get("Idempotency-Key", "");
   const std::string body = readBody(call.request.stream(), kMaxSmallJson);
   const DecisionSubmission d = parseDecisionSubmission(body);
   if (key.empty() || key != d.idempotencyKey)
     throw HttpError{400, "bad_idempotency_key", "the Idempotency-Key header must be present and equal the body's idempotencyKey"};
-  if (d.role == "verification" && call.role != "verifier" && call.role != "examiner")
-    throw HttpError{403, "forbidden", "verification decisions need an examiner or verifier token"};
   const DecisionOutcome o = db_.recordDecision(d, body, {call.role, call.remote}, store::nowIso8601());
   switch (o.kind) {
     case DecisionOutcome::Kind::Recorded: return {201, "application/json", toJson(o.receipt), {}};

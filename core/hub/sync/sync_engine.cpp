@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/hub/protocol/case_payload.h"
+#include "core/store/clock.h"
 #include "core/store/json_text.h"
 #include "core/util/errors.h"
 
@@ -93,16 +94,20 @@ void SyncEngine::pullStatus(HubCaseStatus status, Progress& progress, SyncReport
   do {
     progress.checkCancelled();
     const QueuePage page = client_.queue(filter);
+    std::vector<Case> fresh;
     for (const QueueEntry& e : page.items) {
       if (e.status != status) continue;
       if (status == HubCaseStatus::Leased && e.leaseHolder != options_.examiner) continue;
-      if (store_.findCaseByHubId(e.hubId)) {
+      const bool repeated = std::any_of(fresh.begin(), fresh.end(), [&](const Case& c) { return c.hubId == e.hubId; });
+      if (repeated || store_.findCaseByHubId(e.hubId)) {
         ++report.casesKnown;
         continue;
       }
-      store_.addCase(caseFromEntry(e), actor_);
-      ++report.casesPulled;
+      fresh.push_back(caseFromEntry(e));
     }
+    // One store transaction per page: all of the page or none of it.
+    store_.addCases(fresh, actor_);
+    report.casesPulled += static_cast<int>(fresh.size());
     if (!page.nextCursor.empty() && page.nextCursor == filter.cursor)
       throw RemoteError("the hub returned the same queue cursor twice; it is not paging correctly. Report it to its operator.");
     filter.cursor = page.nextCursor;
@@ -162,13 +167,32 @@ void SyncEngine::storePayload(const Case& c, const Download& d, SyncReport& repo
   ++report.payloadsStored;
 }
 
+void SyncEngine::renewLeaseIfDue(const Case& c, SyncReport& report) {
+  // Renew when less than half the lease is left, so a case worked for hours
+  // (or cached through an outage) is not silently released to someone else.
+  const std::string halfway = store::toIso8601(store::Clock::now() + std::chrono::seconds(options_.leaseSeconds / 2));
+  if (!c.leaseExpires.empty() && c.leaseExpires > halfway) return;
+  try {
+    const LeaseGrant grant = client_.lease(c.hubId, options_.examiner, options_.leaseSeconds);
+    if (c.status == CaseStatus::Leased) store_.leaseCase(c.id, grant.holder, grant.expires, actor_);
+    ++report.leasesRenewed;
+  } catch (const HubRefusedError& e) {
+    if (e.status() != 409) throw;
+    // The lease lapsed and someone else took the case (or it was decided): the examiner must know.
+    ++report.leaseConflicts;
+    report.notes.push_back("case " + c.hubId + ": your lease could not be renewed: " + e.what());
+  }
+}
+
 void SyncEngine::leaseAndFetch(Progress& progress, SyncReport& report) {
-  // Resume: leased cases whose payload a stopped run did not finish.
+  // Keep the leases of cases being worked alive, and resume leased cases
+  // whose payload a stopped run did not finish.
   int active = 0;
   for (const Case& c : store_.listCases()) {
     if (!isMineAndActive(c, options_.examiner)) continue;
     ++active;
     progress.checkCancelled();
+    renewLeaseIfDue(c, report);
     if (!payloadComplete(c.id)) storePayload(c, download(c.hubId), report);
   }
   if (active >= options_.leaseCount) return;

@@ -4,9 +4,9 @@
 //      hub recognises a resent idempotency key and answers with the first
 //      receipt, so a send whose answer was lost is simply sent again);
 //   2. pull: the hub's queue is paged into the store (new cases only);
-//   3. lease: the examiner's leased cases get their payloads (resuming any
-//      that a crash left half-stored), then more cases are leased up to
-//      `leaseCount` and fetched.
+//   3. lease: the examiner's active cases have their hub leases renewed when
+//      past half-time and get their payloads (resuming any that a crash left
+//      half-stored), then more cases are leased up to `leaseCount` and fetched.
 // Every step is its own store transaction, so a crash or a cancel at any
 // point leaves a consistent profile and the next run carries on. A payload
 // is fully read and checked before anything of it is written.
@@ -41,7 +41,8 @@ struct SyncReport {
   int casesKnown = 0;             // listed by the hub, already in the profile
   int casesLeased = 0;            // leases taken in this run
   int payloadsStored = 0;         // cases whose payload was (completed and) stored
-  int leaseConflicts = 0;         // another examiner was first
+  int leasesRenewed = 0;          // leases of cases being worked, renewed past half-time
+  int leaseConflicts = 0;         // another examiner was first (or took a lapsed lease)
   std::vector<std::string> notes; // one line per refusal or conflict
 };
 
@@ -61,6 +62,7 @@ class SyncEngine {
   void pullQueue(Progress& progress, SyncReport& report);
   void pullStatus(HubCaseStatus status, Progress& progress, SyncReport& report);
   void leaseAndFetch(Progress& progress, SyncReport& report);
+  void renewLeaseIfDue(const Case& c, SyncReport& report);
   bool payloadComplete(std::int64_t caseId) const;
   Download download(const std::string& hubId);
   void storePayload(const Case& c, const Download& d, SyncReport& report);

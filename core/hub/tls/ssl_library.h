@@ -1,6 +1,7 @@
 #pragma once
 // Poco's SSL layer must be initialised once per process before any context is
-// made; the reference hub, the client and the tests all call this.
+// made; the reference hub, the client and the tests all call this. It also
+// ignores SIGPIPE process-wide (a hung-up peer must be an error, not a signal).
 namespace ridgeline::hub {
 
 void ensureSslInitialized();

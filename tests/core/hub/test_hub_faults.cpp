@@ -244,6 +244,20 @@ class TestHubFaults : public QObject {
     progress.cancel();
     QVERIFY_THROWS_EXCEPTION(CancelledError, engine.run(progress));
     QVERIFY(store.listCases().empty());
+
+    // Cancelled after the first case was fetched: what is done stays, the next run finishes.
+    struct CancelAfterFirstFetch : CancellableProgress {
+      void report(double, std::string_view step) override {
+        if (step.substr(0, 12) == "Fetched case") cancel();
+      }
+    } midway;
+    QVERIFY_THROWS_EXCEPTION(CancelledError, engine.run(midway));
+    QCOMPARE(store.listCases(CaseStatus::Leased).size(), size_t(1));
+    NoProgress quiet;
+    const hub::SyncReport rest = engine.run(quiet);
+    QCOMPARE(rest.casesLeased, 2);
+    QCOMPARE(rest.casesPulled, 0);
+    QCOMPARE(store.listCases(CaseStatus::Leased).size(), size_t(3));
   }
 };
 

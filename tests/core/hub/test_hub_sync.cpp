@@ -45,11 +45,17 @@ class TestHubSync : public QObject {
       QCOMPARE(c.leaseHolder, std::string("alice"));
       const auto impressions = store.impressions(c.id);
       QCOMPARE(static_cast<int>(impressions.size()), 6);  // probe + 5 candidates
-      for (const auto& i : impressions) QVERIFY(!store.viewImage(i.id, kAlice).empty());
+      // The probe can be shown; candidates only after the analysis is locked (the store's bias control).
+      QVERIFY(!store.viewImage(impressions.front().id, kAlice).empty());
+      QVERIFY_THROWS_EXCEPTION(InputError, store.viewImage(impressions.back().id, kAlice));
     }
     const auto probe = store.impressions(leased[0].id)[0];
     QCOMPARE(probe.role, ImpressionRole::Probe);
     QCOMPARE(probe.sourceFormat, std::string("PNG"));
+    // The hub's minutiae of the mark came as Type-9 EFS and are kept as the hub's feature set.
+    const auto hubFeatures = store.latestFeatures(probe.id, FeatureAuthor::Hub);
+    QVERIFY(hubFeatures.has_value());
+    QVERIFY(hubFeatures->features.minutiae.size() >= 5);
     QCOMPARE(store.impressions(leased[0].id)[1].sourceFormat, std::string("WSQ"));
     QCOMPARE(store.impressions(leased[0].id)[1].rank, 1);
 
@@ -211,6 +217,43 @@ class TestHubSync : public QObject {
     hub::QueueFilter forged;
     forged.cursor = "x'; DROP TABLE hub_case";
     QVERIFY_THROWS_EXCEPTION(hub::HubRefusedError, client.queue(forged));
+  }
+
+  void leasesOfCasesBeingWorkedAreRenewed() {
+    QTemporaryDir dir;
+    auto hubServer = startDemoHub(fs::path(dir.path().toStdString()) / "hub");
+    store::CaseStore store(fs::path(dir.path().toStdString()) / "desk");
+    hub::HubClient client(clientConfig(hubServer->connection()));
+    hub::SyncOptions shortLeases{"alice", 1};
+    shortLeases.leaseSeconds = 120;
+    NoProgress progress;
+    hub::SyncEngine(store, client, shortLeases).run(progress);
+    const Case before = store.listCases(CaseStatus::Leased).front();
+    store.openCase(before.id, kAlice);  // being worked: no longer just leased
+
+    // Same lease length: more than half left, nothing to do.
+    QCOMPARE(hub::SyncEngine(store, client, shortLeases).run(progress).leasesRenewed, 0);
+    // An 8-hour policy: the 2-minute lease is past half-time and is renewed on the hub.
+    const hub::SyncReport report = hub::SyncEngine(store, client, {"alice", 1}).run(progress);
+    QCOMPARE(report.leasesRenewed, 1);
+    hub::QueueFilter leased;
+    leased.status = hub::HubCaseStatus::Leased;
+    const auto page = client.queue(leased);
+    QCOMPARE(page.items.size(), size_t(1));
+    QVERIFY(page.items[0].leaseExpires > store::toIso8601(store::Clock::now() + std::chrono::hours(7)));
+  }
+
+  void aQueuePageIsStoredAllOrNone() {
+    QTemporaryDir dir;
+    store::CaseStore store(dir.path().toStdString());
+    Case a;
+    a.hubId = "P-1";
+    Case b = a;
+    b.hubId = "P-2";
+    store.addCase(b, kAlice);
+    QVERIFY_THROWS_EXCEPTION(InputError, store.addCases({a, b}, kAlice));
+    QCOMPARE(store.listCases().size(), size_t(1));
+    QCOMPARE(store.addCases({a}, kAlice).size(), size_t(1));
   }
 
   void facePayloadsArriveAsType10() {
