@@ -14,7 +14,7 @@ packages=(
   # display for GUI tests, screenshots, demo under X
   xvfb xauth libgl1-mesa-dri mesa-utils fonts-dejavu-core
   # tools used by tests and the face-model fetch
-  openssl sqlite3 poppler-utils file dpkg-dev
+  openssl sqlite3 poppler-utils file dpkg-dev desktop-file-utils
 )
 
 missing=()

@@ -6,6 +6,7 @@
 
 #include "core/util/errors.h"
 #include "core/util/library_versions.h"
+#include "hub_commands.h"
 
 using namespace ridgeline;
 
@@ -15,7 +16,12 @@ void printHelp(std::ostream& out) {
   out << "Usage: ridgeline-hub --state DIR --listen HOST:PORT [--demo]\n"
          "       ridgeline-hub decisions --state DIR\n"
          "       ridgeline-hub --version | --help\n\n"
-         "Reference biometric hub speaking Ridgeline's hub protocol v1 over HTTPS.\n";
+         "Reference biometric hub speaking Ridgeline's hub protocol v1 over HTTPS\n"
+         "(docs/hub-protocol.md). The first start in DIR creates ca.pem (give it to\n"
+         "desks as --ca), a server certificate for HOST, and examiner.token,\n"
+         "verifier.token, supervisor.token. --demo seeds the demo searches of\n"
+         "resources/demo into an empty hub. Requests are logged to DIR/requests.log.\n"
+         "Stops on SIGINT/SIGTERM.\n";
 }
 
 int run(const std::vector<std::string>& args) {
@@ -28,7 +34,8 @@ int run(const std::vector<std::string>& args) {
     }
   }
   if (args.empty()) return printHelp(std::cerr), 2;
-  throw RemoteError("the hub server is not built yet in this version (protocol v1 is being implemented)");
+  if (args.front() == "decisions") return hubapp::decisions({args.begin() + 1, args.end()});
+  return hubapp::serve(args);
 }
 
 }  // namespace

@@ -9,8 +9,9 @@
 
 namespace ridgeline {
 
-// Candidate roots in the order they are searched: $RIDGELINE_DATA_DIR, the
-// installed data dir, the source tree's resources/ folder.
+// Candidate roots in the order they are searched: $RIDGELINE_DATA_DIR,
+// <exe>/../share/ridgeline, the configured install dir, the source tree's
+// resources/ folder.
 std::vector<std::filesystem::path> resourceRoots();
 
 // The first existing `relative` below a resource root, or nullopt.

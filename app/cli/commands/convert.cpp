@@ -10,6 +10,8 @@
 
 #include "arguments.h"
 #include "command_registry.h"
+#include "core/formats/ansinist/record_image.h"
+#include "core/formats/ansinist/transaction.h"
 #include "core/formats/image/image_codec.h"
 #include "core/util/errors.h"
 
@@ -41,16 +43,48 @@ GrayImage readRaw(const Arguments& args, const std::string& path) {
   }
 }
 
-// The one place that turns IN into pixels. Other inputs (an image record of
-// an ANSI/NIST-ITL transaction, `--record N`) slot in here.
+std::vector<std::uint8_t> readAll(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(path + ": cannot open for reading");
+  return {std::istreambuf_iterator<char>(in), {}};
+}
+
+// `--record N`: the image of record N (1-based, as `inspect` numbers them)
+// of an ANSI/NIST-ITL transaction.
+GrayImage readTransactionRecord(const Arguments& args, const std::string& path) {
+  const long record = *args.integer("--record", 1, static_cast<long>(ansinist::kMaxRecords));
+  const std::vector<std::uint8_t> bytes = readAll(path);
+  if (!ansinist::looksLikeAnsiNist(bytes.data(), bytes.size()))
+    throw InputError(path + ": --record N needs an ANSI/NIST-ITL transaction");
+  try {
+    const ansinist::Transaction t = ansinist::readTransaction(bytes);
+    return ansinist::decodeRecordImage(t, static_cast<std::size_t>(record - 1));
+  } catch (const InputError& e) {
+    throw InputError(path + ": " + e.what());
+  }
+}
+
+// The one place that turns IN into pixels.
 GrayImage loadInput(const Arguments& args, const std::string& path) {
+  if (args.has("--record")) {
+    if (args.has("--width") || args.has("--height")) throw UsageError("--width/--height do not apply with --record");
+    return readTransactionRecord(args, path);
+  }
   if (imageFormatFromExtension(path) == ImageFormat::Raw) return readRaw(args, path);
   if (args.has("--width") || args.has("--height")) throw UsageError("--width/--height apply only to a .raw input");
+  {
+    std::ifstream probe(path, std::ios::binary);
+    char head[6] = {};
+    probe.read(head, sizeof head);
+    if (ansinist::looksLikeAnsiNist(reinterpret_cast<const std::uint8_t*>(head), static_cast<std::size_t>(probe.gcount())))
+      throw UsageError(path + " is an ANSI/NIST-ITL transaction: choose its image record with --record N "
+                       "('ridgeline-cli inspect " + path + "' lists the records)");
+  }
   return readImageFile(path);
 }
 
 int runConvert(Context& ctx) {
-  const Arguments args(ctx.args, {"--width", "--height", "--bitrate", "--ppi"});
+  const Arguments args(ctx.args, {"--width", "--height", "--bitrate", "--ppi", "--record"});
   args.expectPositional(2, 2, "IN and OUT");
   const std::string& in = args.positional()[0];
   const std::string& out = args.positional()[1];
@@ -81,9 +115,10 @@ int runConvert(Context& ctx) {
 }
 
 const RegisterCommand reg{{"convert",
-                           "convert IN OUT [--width N --height N] [--bitrate BPP] [--ppi N]",
+                           "convert IN OUT [--width N --height N] [--record N] [--bitrate BPP] [--ppi N]",
                            "Convert between .wsq .png .pgm .tif .bmp .jpg .jp2 and .raw (8-bit grey; .raw input needs "
-                           "--width/--height); --bitrate sets WSQ bits per pixel (default 0.75), --ppi the resolution.",
+                           "--width/--height); --record N takes the image of record N out of an ANSI/NIST-ITL "
+                           "transaction; --bitrate sets WSQ bits per pixel (default 0.75), --ppi the resolution.",
                            runConvert}};
 
 }  // namespace

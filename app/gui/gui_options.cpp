@@ -1,0 +1,81 @@
+#include "gui_options.h"
+
+#include <QCommandLineParser>
+#include <QRegularExpression>
+#include <cstdio>
+#include <cstring>
+
+#include <vtkVersion.h>
+
+#include "core/util/library_versions.h"
+
+namespace ridgeline::gui {
+namespace {
+
+const char* kHelp =
+    "Usage: ridgeline [--demo] [--profile DIR] [--theme light|dark]\n"
+    "                 [--screenshot FILE [--size WxH]]\n"
+    "       ridgeline --version | --help\n\n"
+    "Ridgeline: the forensic examiner's desk for below-threshold biometric hits.\n\n"
+    "  --demo             run against a reference hub inside the application, with demo cases\n"
+    "  --profile DIR      the workstation profile (case store) to use\n"
+    "  --theme NAME       light or dark\n"
+    "  --screenshot FILE  render the main window to a PNG and quit\n"
+    "  --size WxH         window size in logical pixels (default 1280x800)\n";
+
+}  // namespace
+
+std::optional<int> answerWithoutDisplay(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    if (!std::strcmp(argv[i], "--help") || !std::strcmp(argv[i], "-h")) {
+      std::fputs(kHelp, stdout);
+      return 0;
+    }
+    if (!std::strcmp(argv[i], "--version")) {
+      std::printf("ridgeline %s\n  Qt %s\n  VTK %s\n", ridgelineVersion().c_str(), qVersion(),
+                  vtkVersion::GetVTKVersion());
+      for (const auto& [name, version] : coreLibraryVersions())
+        std::printf("  %s %s\n", name.c_str(), version.c_str());
+      return 0;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<GuiOptions> parseGuiOptions(const QStringList& arguments, QString* error) {
+  QCommandLineParser parser;
+  parser.addOption({"demo", "demo hub"});
+  parser.addOption({"profile", "profile", "DIR"});
+  parser.addOption({"theme", "theme", "NAME"});
+  parser.addOption({"screenshot", "screenshot", "FILE"});
+  parser.addOption({"size", "size", "WxH"});
+  if (!parser.parse(arguments)) {
+    *error = parser.errorText();
+    return std::nullopt;
+  }
+  if (!parser.positionalArguments().isEmpty()) {
+    *error = QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first());
+    return std::nullopt;
+  }
+  GuiOptions o;
+  o.demo = parser.isSet("demo");
+  o.profileDir = parser.value("profile");
+  o.theme = parser.value("theme");
+  if (!o.theme.isEmpty() && o.theme != "light" && o.theme != "dark") {
+    *error = QStringLiteral("--theme takes light or dark, not '%1'").arg(o.theme);
+    return std::nullopt;
+  }
+  o.screenshotPath = parser.value("screenshot");
+  if (parser.isSet("size")) {
+    static const QRegularExpression re(QStringLiteral("^(\\d{3,5})x(\\d{3,5})$"));
+    const auto m = re.match(parser.value("size"));
+    if (!m.hasMatch()) {
+      *error = QStringLiteral("--size takes WIDTHxHEIGHT, e.g. 1280x800, not '%1'").arg(parser.value("size"));
+      return std::nullopt;
+    }
+    o.windowSize = QSize(m.captured(1).toInt(), m.captured(2).toInt());
+  }
+  return o;
+}
+
+}  // namespace ridgeline::gui

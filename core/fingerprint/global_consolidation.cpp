@@ -1,0 +1,191 @@
+#include "core/fingerprint/global_consolidation.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
+#include "core/fingerprint/angle_math.h"
+
+namespace ridgeline::fingerprint {
+
+namespace {
+constexpr size_t kAnchors = 6;              // seeds tried as alignment anchors (12 measured no better)
+constexpr size_t kRefined = 2;              // best trials refined by a least-squares fit
+constexpr double kBaseTolerance = 10;       // px at 500 ppi: positional noise of two extractions
+constexpr double kToleranceGrowth = 0.08;   // + px per px away from the anchor: skin distortion
+constexpr double kMaxTolerance = 24;
+constexpr double kAngleTolerance = std::numbers::pi / 6;
+constexpr double kHullMargin = 12;          // px: a minutia just outside the other's hull may still be shared
+// Overlap counts below this are raised to it: two prints sharing a tiny area
+// cannot reach a high score on a handful of coincident minutiae.
+constexpr double kMinOverlap = 12;
+
+struct Rigid {
+  double c = 1, s = 0, tx = 0, ty = 0, angle = 0;
+  void apply(double x, double y, double& ox, double& oy) const { ox = c * x - s * y + tx, oy = s * x + c * y + ty; }
+  void inverse(double x, double y, double& ox, double& oy) const {
+    x -= tx, y -= ty;
+    ox = c * x + s * y, oy = -s * x + c * y;
+  }
+};
+
+Rigid fromAnchor(const TemplateMinutia& a, const TemplateMinutia& b) {
+  Rigid r;
+  r.angle = angleDifference(b.direction, a.direction);
+  r.c = std::cos(r.angle), r.s = std::sin(r.angle);
+  r.tx = b.x - (r.c * a.x - r.s * a.y);
+  r.ty = b.y - (r.s * a.x + r.c * a.y);
+  return r;
+}
+
+// Inside the convex hull, allowing a margin outside it.
+bool insideHull(const std::vector<std::array<float, 4>>& edges, double x, double y, double margin) {
+  if (edges.empty()) return false;
+  for (const auto& e : edges)
+    if ((x - e[0]) * e[2] + (y - e[1]) * e[3] < -margin) return false;
+  return true;
+}
+
+double localSimilarity(const MccTemplate& a, const MccTemplate& b, const std::vector<float>& sim, int i, int j) {
+  const int ci = a.minutiae[size_t(i)].cylinder, cj = b.minutiae[size_t(j)].cylinder;
+  if (ci < 0 || cj < 0) return -1;  // no cylinder: geometric evidence only
+  return sim[size_t(ci) * b.cylinders.size() + size_t(cj)];
+}
+
+struct Candidate {
+  double cost;
+  int i, j;
+  double weight;
+};
+
+GlobalMatch pairUnder(const Rigid& r, const TemplateMinutia& anchorA, const MccTemplate& a, const MccTemplate& b,
+                      const std::vector<float>& sim) {
+  std::vector<Candidate> candidates;
+  for (size_t i = 0; i < a.minutiae.size(); ++i) {
+    const auto& m = a.minutiae[i];
+    double x, y;
+    r.apply(m.x, m.y, x, y);
+    const double ax = m.x - anchorA.x, ay = m.y - anchorA.y;
+    const double tolerance = std::min(kMaxTolerance, kBaseTolerance + kToleranceGrowth * std::sqrt(ax * ax + ay * ay));
+    const double direction = m.direction + r.angle;
+    // Only candidate minutiae within the tolerance in x: a range of the x-sorted list.
+    const auto first = std::lower_bound(b.sortedX.begin(), b.sortedX.end(), float(x - tolerance));
+    for (auto it = first; it != b.sortedX.end() && *it <= x + tolerance; ++it) {
+      const size_t j = size_t(b.byX[size_t(it - b.sortedX.begin())]);
+      const auto& n = b.minutiae[j];
+      const double dx = n.x - x, dy = n.y - y;
+      if (std::abs(dy) > tolerance) continue;
+      const double d2 = dx * dx + dy * dy;
+      if (d2 > tolerance * tolerance) continue;
+      const double da = std::abs(angleDifference(n.direction, direction));
+      if (da > kAngleTolerance) continue;
+      const double d = std::sqrt(d2);
+      // Geometric fit, 0..1, and the cylinders' agreement when both have one.
+      const double fit = 1 - 0.5 * (d / tolerance + da / kAngleTolerance);
+      const double local = localSimilarity(a, b, sim, int(i), int(j));
+      const double weight = local < 0 ? 0.5 * fit : 0.5 * fit + 0.5 * std::min(1.0, local / 0.6);
+      candidates.push_back({d / tolerance + da / kAngleTolerance, int(i), int(j), weight});
+    }
+  }
+  std::sort(candidates.begin(), candidates.end(), [](const Candidate& x, const Candidate& y) {
+    return x.cost < y.cost || (x.cost == y.cost && (x.i < y.i || (x.i == y.i && x.j < y.j)));
+  });
+  std::vector<bool> usedA(a.minutiae.size(), false), usedB(b.minutiae.size(), false);
+  GlobalMatch g;
+  for (const auto& c : candidates) {
+    if (usedA[size_t(c.i)] || usedB[size_t(c.j)]) continue;
+    usedA[size_t(c.i)] = usedB[size_t(c.j)] = true;
+    g.pairs.emplace_back(c.i, c.j);
+    g.pairWeights.push_back(c.weight);
+  }
+  return g;
+}
+
+// Minutiae of each print inside the other's region after alignment: the
+// denominators that make partial prints comparable.
+std::pair<double, double> overlapCounts(const Rigid& r, const MccTemplate& a, const MccTemplate& b) {
+  double na = 0, nb = 0;
+  for (const auto& m : a.minutiae) {
+    double x, y;
+    r.apply(m.x, m.y, x, y);
+    na += insideHull(b.hullEdges, x, y, kHullMargin);
+  }
+  for (const auto& n : b.minutiae) {
+    double x, y;
+    r.inverse(n.x, n.y, x, y);
+    nb += insideHull(a.hullEdges, x, y, kHullMargin);
+  }
+  return {std::max(kMinOverlap, na), std::max(kMinOverlap, nb)};
+}
+
+// Least-squares rigid fit of the pairs (Umeyama 1991, 2-D, no scale).
+Rigid refit(const GlobalMatch& g, const MccTemplate& a, const MccTemplate& b) {
+  double ax = 0, ay = 0, bx = 0, by = 0;
+  const double n = double(g.pairs.size());
+  for (const auto& [i, j] : g.pairs) {
+    ax += a.minutiae[size_t(i)].x, ay += a.minutiae[size_t(i)].y;
+    bx += b.minutiae[size_t(j)].x, by += b.minutiae[size_t(j)].y;
+  }
+  ax /= n, ay /= n, bx /= n, by /= n;
+  double sc = 0, ss = 0;
+  for (const auto& [i, j] : g.pairs) {
+    const double px = a.minutiae[size_t(i)].x - ax, py = a.minutiae[size_t(i)].y - ay;
+    const double qx = b.minutiae[size_t(j)].x - bx, qy = b.minutiae[size_t(j)].y - by;
+    sc += px * qx + py * qy;
+    ss += px * qy - py * qx;
+  }
+  Rigid r;
+  r.angle = std::atan2(ss, sc);
+  r.c = std::cos(r.angle), r.s = std::sin(r.angle);
+  r.tx = bx - (r.c * ax - r.s * ay);
+  r.ty = by - (r.s * ax + r.c * ay);
+  return r;
+}
+
+double scoreOf(const GlobalMatch& g, const Rigid& r, const MccTemplate& a, const MccTemplate& b) {
+  double sum = 0;
+  for (double w : g.pairWeights) sum += w;
+  const auto [na, nb] = overlapCounts(r, a, b);
+  return std::min(1.0, sum * sum / (na * nb));
+}
+}  // namespace
+
+GlobalMatch consolidateGlobally(const MccTemplate& probe, const MccTemplate& candidate,
+                                const std::vector<RelaxedPair>& seeds, const std::vector<float>& similarity) {
+  struct Trial {
+    GlobalMatch match;
+    Rigid rigid;
+    int anchor;
+  };
+  std::vector<Trial> trials;
+  for (size_t k = 0; k < std::min(kAnchors, seeds.size()); ++k) {
+    const int ia = probe.cylinders[size_t(seeds[k].probe)].minutia;
+    const int ib = candidate.cylinders[size_t(seeds[k].candidate)].minutia;
+    Trial t{{}, fromAnchor(probe.minutiae[size_t(ia)], candidate.minutiae[size_t(ib)]), ia};
+    t.match = pairUnder(t.rigid, probe.minutiae[size_t(ia)], probe, candidate, similarity);
+    t.match.score = scoreOf(t.match, t.rigid, probe, candidate);
+    trials.push_back(std::move(t));
+  }
+  std::stable_sort(trials.begin(), trials.end(), [](const Trial& x, const Trial& y) { return x.match.score > y.match.score; });
+  // Refinement: the anchor alone fixes the angle only to its own direction
+  // error; a least-squares fit over its pairs, then pairing again, recovers
+  // pairs far from the anchor. Done for the best trials only (cost).
+  for (size_t k = 0; k < std::min(kRefined, trials.size()); ++k) {
+    Trial& t = trials[k];
+    if (t.match.pairs.size() < 3) continue;
+    const Rigid refined = refit(t.match, probe, candidate);
+    GlobalMatch again = pairUnder(refined, probe.minutiae[size_t(t.anchor)], probe, candidate, similarity);
+    again.score = scoreOf(again, refined, probe, candidate);
+    if (again.score > t.match.score) t.match = std::move(again), t.rigid = refined;
+  }
+  GlobalMatch best;
+  const Trial* winner = nullptr;
+  for (const auto& t : trials)
+    if (!winner || t.match.score > winner->match.score) winner = &t;
+  if (!winner) return best;
+  best = winner->match;
+  best.rotation = winner->rigid.angle, best.tx = winner->rigid.tx, best.ty = winner->rigid.ty;
+  return best;
+}
+
+}  // namespace ridgeline::fingerprint

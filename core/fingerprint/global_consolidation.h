@@ -1,0 +1,31 @@
+#pragma once
+// Global consolidation of local matches (the local-then-global scheme of
+// Jiang & Yau, "Fingerprint minutiae matching based on the local and global
+// structures", ICPR 2000, here seeded by MCC pairs): each strongly supported
+// pair proposes one rigid alignment; under it, minutiae of both prints pair
+// up one-to-one when position and direction agree, with a position tolerance
+// that grows with the distance from the seed, because skin stretches more the
+// farther it is from where the two impressions agree. The score counts the
+// pairs against the minutiae that lie in the area both prints show, so a
+// partial print is judged on what it has, not on what it lacks.
+#include <vector>
+
+#include "core/fingerprint/match_result.h"
+#include "core/fingerprint/mcc_template.h"
+#include "core/fingerprint/relaxation.h"
+
+namespace ridgeline::fingerprint {
+
+struct GlobalMatch {
+  double score = 0;                          // 0..1
+  std::vector<std::pair<int, int>> pairs;    // template minutia indices (probe, candidate)
+  std::vector<double> pairWeights;           // each pair's share, 0..1
+  double rotation = 0, tx = 0, ty = 0;       // 500 ppi, y up: candidate = R * probe + t
+};
+
+// seeds: relaxed MCC pairs, best first; the first few are tried as anchors.
+// similarity: the cylinder similarity matrix (probe cylinders x candidate cylinders).
+GlobalMatch consolidateGlobally(const MccTemplate& probe, const MccTemplate& candidate,
+                                const std::vector<RelaxedPair>& seeds, const std::vector<float>& similarity);
+
+}  // namespace ridgeline::fingerprint

@@ -1,0 +1,152 @@
+#include "core/fingerprint/mcc_template.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
+#include <opencv2/imgproc.hpp>
+
+#include "core/fingerprint/angle_math.h"
+
+namespace ridgeline::fingerprint {
+
+using namespace mcc;
+
+namespace {
+constexpr double kCellSide = 2 * kRadius / kSpatialCells;             // Delta-S
+constexpr double kDirectionStep = 2 * std::numbers::pi / kDirectionCells;  // Delta-D
+constexpr double kNeighbourReach = 3 * kSigmaS;
+
+struct Point {
+  double x, y, direction;
+};
+
+// Minutiae at 500 ppi in a y-up frame, where the model's CCW directions are ordinary angles.
+std::vector<Point> workingPoints(const FeatureSet& features) {
+  const double s = features.ppi > 0 ? 500.0 / features.ppi : 1.0;
+  std::vector<Point> points;
+  for (const auto& m : features.minutiae) points.push_back({m.x * s, -m.y * s, m.direction});
+  return points;
+}
+
+// Directional contribution (the area of the direction Gaussian over one
+// section), per section, for a neighbour whose direction differs by dTheta.
+std::array<double, kDirectionCells> directionalWeights(double dTheta) {
+  std::array<double, kDirectionCells> w{};
+  const double norm = 1.0 / (std::numbers::sqrt2 * kSigmaD);
+  for (int k = 0; k < kDirectionCells; ++k) {
+    const double centre = -std::numbers::pi + (k + 0.5) * kDirectionStep;
+    const double alpha = angleDifference(centre, dTheta);
+    w[size_t(k)] = 0.5 * (std::erf((alpha + kDirectionStep / 2) * norm) - std::erf((alpha - kDirectionStep / 2) * norm));
+  }
+  return w;
+}
+
+void setBit(std::array<std::uint64_t, kWords>& bits, int index) { bits[size_t(index / 64)] |= 1ull << (index % 64); }
+
+bool buildCylinder(const std::vector<Point>& points, size_t i, const std::vector<cv::Point2f>& hull, Cylinder& cyl) {
+  const Point& m = points[i];
+  struct Neighbour {
+    double x, y;
+    std::array<double, kDirectionCells> weight;
+  };
+  std::vector<Neighbour> near;
+  for (size_t j = 0; j < points.size(); ++j) {
+    if (j == i || std::hypot(points[j].x - m.x, points[j].y - m.y) > kRadius + kNeighbourReach) continue;
+    near.push_back({points[j].x, points[j].y, directionalWeights(angleDifference(m.direction, points[j].direction))});
+  }
+  if (int(near.size()) < kMinNeighbours) return false;
+
+  const double c = std::cos(m.direction), s = std::sin(m.direction);
+  const double gaussNorm = 1.0 / (kSigmaS * std::sqrt(2 * std::numbers::pi));
+  int inCircle = 0, valid = 0;
+  for (int a = 0; a < kSpatialCells; ++a) {
+    for (int b = 0; b < kSpatialCells; ++b) {
+      const double ox = ((a + 0.5) - kSpatialCells / 2.0) * kCellSide, oy = ((b + 0.5) - kSpatialCells / 2.0) * kCellSide;
+      if (std::hypot(ox, oy) > kRadius) continue;
+      ++inCircle;
+      const double px = m.x + c * ox - s * oy, py = m.y + s * ox + c * oy;
+      if (cv::pointPolygonTest(hull, cv::Point2f(float(px), float(py)), true) < -kHullOffset) continue;
+      ++valid;
+      const int cell = a * kSpatialCells + b;
+      std::array<double, kDirectionCells> sum{};
+      for (const auto& n : near) {
+        const double d2 = (n.x - px) * (n.x - px) + (n.y - py) * (n.y - py);
+        if (d2 > kNeighbourReach * kNeighbourReach) continue;
+        const double g = gaussNorm * std::exp(-d2 / (2 * kSigmaS * kSigmaS));
+        for (int k = 0; k < kDirectionCells; ++k) sum[size_t(k)] += g * n.weight[size_t(k)];
+      }
+      for (int k = 0; k < kDirectionCells; ++k) {
+        setBit(cyl.valid, k * kCellsPerLayer + cell);
+        if (sum[size_t(k)] >= kMuPsi) setBit(cyl.bits, k * kCellsPerLayer + cell);
+      }
+    }
+  }
+  return valid >= kMinValidCells * inCircle;
+}
+
+void hullEdges(const std::vector<cv::Point2f>& hull, std::vector<std::array<float, 4>>& edges) {
+  if (hull.size() < 3) return;
+  double area = 0;  // sign gives the winding, whatever convention produced the hull
+  for (size_t i = 0; i < hull.size(); ++i) {
+    const auto& p = hull[i];
+    const auto& q = hull[(i + 1) % hull.size()];
+    area += double(p.x) * q.y - double(q.x) * p.y;
+  }
+  const double sign = area >= 0 ? 1 : -1;
+  for (size_t i = 0; i < hull.size(); ++i) {
+    const auto& p = hull[i];
+    const auto& q = hull[(i + 1) % hull.size()];
+    const double ex = q.x - p.x, ey = q.y - p.y, length = std::hypot(ex, ey);
+    if (length < 1e-6) continue;
+    // Left normal of the edge, pointing inside for a counter-clockwise hull.
+    edges.push_back({p.x, p.y, float(-sign * ey / length), float(sign * ex / length)});
+  }
+}
+
+void pairwiseGeometry(MccTemplate& t) {
+  const size_t n = t.cylinders.size();
+  t.distance.assign(n * n, 0);
+  t.directionDiff.assign(n * n, 0);
+  t.radialAngle.assign(n * n, 0);
+  for (size_t i = 0; i < n; ++i)
+    for (size_t j = 0; j < n; ++j) {
+      const auto& a = t.cylinders[i];
+      const auto& b = t.cylinders[j];
+      t.distance[i * n + j] = float(std::hypot(b.x - a.x, b.y - a.y));
+      t.directionDiff[i * n + j] = float(angleDifference(b.direction, a.direction));
+      t.radialAngle[i * n + j] = float(angleDifference(std::atan2(b.y - a.y, b.x - a.x), a.direction));
+    }
+}
+}  // namespace
+
+MccTemplate prepareTemplate(const FeatureSet& features) {
+  MccTemplate t;
+  t.ppi = features.ppi;
+  const auto points = workingPoints(features);
+  for (const auto& p : points) t.minutiae.push_back({float(p.x), float(p.y), float(p.direction), -1});
+  for (size_t i = 0; i < points.size(); ++i) t.byX.push_back(int(i));
+  std::stable_sort(t.byX.begin(), t.byX.end(), [&](int a, int b) { return t.minutiae[size_t(a)].x < t.minutiae[size_t(b)].x; });
+  for (int i : t.byX) t.sortedX.push_back(t.minutiae[size_t(i)].x);
+  if (points.size() < 3) return t;
+  std::vector<cv::Point2f> cloud, hull;
+  for (const auto& p : points) cloud.emplace_back(float(p.x), float(p.y));
+  cv::convexHull(cloud, hull, false);  // y-up frame: "not clockwise" in OpenCV's y-down terms is clockwise here
+  hullEdges(hull, t.hullEdges);
+  for (size_t i = 0; i < points.size(); ++i) {
+    Cylinder cyl;
+    if (!buildCylinder(points, i, hull, cyl)) continue;
+    t.minutiae[i].cylinder = int(t.cylinders.size());
+    cyl.minutia = int(i);
+    cyl.x = points[i].x;
+    cyl.y = points[i].y;
+    cyl.direction = points[i].direction;
+    cyl.cosDirection = float(std::cos(cyl.direction));
+    cyl.sinDirection = float(std::sin(cyl.direction));
+    t.cylinders.push_back(cyl);
+  }
+  pairwiseGeometry(t);
+  return t;
+}
+
+}  // namespace ridgeline::fingerprint

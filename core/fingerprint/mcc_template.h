@@ -1,0 +1,47 @@
+#pragma once
+// The prepared form of a FeatureSet for matching: one bit-based Minutia
+// Cylinder-Code (Cappelli, Ferrara & Maltoni, IEEE PAMI 2010) per minutia,
+// plus the pairwise geometry the relaxation step reads. Build it once per
+// impression; comparing two prepared templates is then fast enough for 1:N
+// and for re-scoring while the examiner edits.
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "core/fingerprint/mcc_parameters.h"
+#include "core/model/feature_set.h"
+
+namespace ridgeline::fingerprint {
+
+struct Cylinder {
+  int minutia = -1;  // index into the FeatureSet's minutiae
+  double x = 0, y = 0, direction = 0;  // 500 ppi, y up, radians CCW
+  float cosDirection = 1, sinDirection = 0;  // for the quick direction test
+  std::array<std::uint64_t, mcc::kWords> bits{};   // cell values
+  std::array<std::uint64_t, mcc::kWords> valid{};  // cells inside the region
+};
+
+struct TemplateMinutia {
+  float x = 0, y = 0, direction = 0;  // 500 ppi, y up, radians CCW
+  int cylinder = -1;                  // index into cylinders, -1 when its cylinder is not valid
+};
+
+struct MccTemplate {
+  double ppi = 500;
+  std::vector<TemplateMinutia> minutiae;  // every minutia, in FeatureSet order
+  // Convex hull of the minutiae (500 ppi, y up) as edges: a vertex and the
+  // unit normal pointing into the hull, so "inside" is a few dot products.
+  std::vector<std::array<float, 4>> hullEdges;
+  std::vector<int> byX;             // minutia indices ordered by x, for range searches
+  std::vector<float> sortedX;       // their x, same order
+  std::vector<Cylinder> cylinders;  // valid cylinders only
+  // Pairwise geometry between cylinders' minutiae (row-major n x n):
+  std::vector<float> distance;      // Euclidean, px at 500 ppi
+  std::vector<float> directionDiff; // direction of j minus direction of i, (-pi, pi]
+  std::vector<float> radialAngle;   // angle of the segment i->j relative to i's direction
+  size_t size() const { return cylinders.size(); }
+};
+
+MccTemplate prepareTemplate(const FeatureSet& features);
+
+}  // namespace ridgeline::fingerprint

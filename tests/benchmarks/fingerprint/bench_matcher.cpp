@@ -1,0 +1,253 @@
+// bench_matcher: accuracy and speed of the local extractor + MCC matcher on
+// the shared real data (see ../shared/data/README.md).
+//
+//   FVC sets (FVC2002 DB1_B, DB2_B; FVC2004 DB1_B, DB2_B; 10 fingers x 8):
+//     genuine  = every pair of impressions of the same finger (10 x 28 = 280)
+//     impostor = every pair of impressions of different fingers (80 x 72 / 2 = 2,880)
+//     each unordered pair is compared once (probe = the lower-numbered image).
+//   Latent-like set (fvc-latent, 316 latent/clean pairs): each latent against
+//     all 316 clean prints; rank of its mate (ties counted against it).
+//   Speed: single thread, thread CPU time; ms per extraction (image -> FeatureSet) and per
+//     template preparation, microseconds per prepared-template comparison.
+//
+// Options: --smoke (quick run on tests/data), --data DIR, --set NAME (repeatable,
+// e.g. fvc2002/DB1_B), --no-latent, --write-scores FILE (CSV of every score),
+// --iso-templates (match the shared ISO/IEC 19794-2 templates of the FVC sets,
+// made by another extractor, instead of extracting: isolates the matcher),
+// --latent-xyt (the latent set from its shipped NBIS minutiae, likewise).
+#include <algorithm>
+#include <cstdlib>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <numbers>
+#include <vector>
+
+#include "core/fingerprint/extractor.h"
+#include "core/fingerprint/feature_source.h"
+#include "core/fingerprint/fingerprint_image.h"
+#include "core/fingerprint/matcher.h"
+#include "error_rates.h"
+#include "machine_info.h"
+
+namespace fs = std::filesystem;
+using namespace ridgeline;
+using namespace ridgeline::fingerprint;
+#include <time.h>
+
+// Speed is measured in this thread's CPU time, not wall time: the benchmark
+// machine is shared, and time spent waiting for a core is not our cost.
+struct Clock {
+  using time_point = double;  // seconds
+  static time_point now() {
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return double(t.tv_sec) + double(t.tv_nsec) * 1e-9;
+  }
+};
+
+namespace {
+
+struct Options {
+  bool smoke = false, latent = true;
+  bool isoTemplates = false;
+  bool latentXyt = false;     // latent set from its shipped NBIS .xyt minutiae instead of images  // FVC sets from the shared ISO templates (another extractor) instead of images
+  std::string data = RIDGELINE_SHARED_DATA;
+  std::vector<std::string> sets;
+  std::string scoresFile;
+};
+
+struct Timing {
+  double extractMs = 0, prepareMs = 0, compareUs = 0;
+  long extractions = 0, comparisons = 0;
+};
+
+struct Enrolled {
+  std::string name;
+  FeatureSet features;
+  MccTemplate prepared;
+};
+
+double msSince(Clock::time_point t0) { return (Clock::now() - t0) * 1000.0; }
+
+Enrolled enroll(const fs::path& file, double ppi, Timing& timing) {
+  auto t0 = Clock::now();
+  Enrolled e{file.filename().string(), {}, {}};
+  if (file.extension() == ".xyt") {
+    // NBIS mindtct minutiae shipped with the latent set: "x y theta(degrees) quality" per line.
+    // Their frame (y up from the bottom) is the same for latent and mate, so a match is unaffected.
+    std::ifstream in(file);
+    double x, y, t, q;
+    while (in >> x >> y >> t >> q) {
+      Minutia m;
+      m.x = x, m.y = y, m.direction = normalizeAngle(t * std::numbers::pi / 180), m.quality = int(q);
+      e.features.minutiae.push_back(m);
+    }
+  } else if (file.extension() == ".iso") {
+    e.features = loadPrint(file.string()).features;
+  } else {
+    const auto image = loadFingerprintImage(file.string());
+    t0 = Clock::now();
+    e.features = extractFeatures(image.gray, ppi);
+  }
+  timing.extractMs += msSince(t0);
+  t0 = Clock::now();
+  e.prepared = prepareTemplate(e.features);
+  timing.prepareMs += msSince(t0);
+  ++timing.extractions;
+  return e;
+}
+
+double compare(const Enrolled& a, const Enrolled& b, Timing& timing) {
+  const auto t0 = Clock::now();
+  const double s = scoreTemplates(a.prepared, b.prepared);
+  timing.compareUs += msSince(t0) * 1000;
+  ++timing.comparisons;
+  return s;
+}
+
+int fingerOf(const std::string& name) { return std::stoi(name.substr(0, name.find('_'))); }
+
+struct FvcSet {
+  std::string name;
+  double ppi;
+};
+
+void runFvcSet(const Options& o, const FvcSet& set, Timing& timing, std::ofstream* scores) {
+  const fs::path dir = fs::path(o.data) / "fingerprints" / (o.isoTemplates ? "iso-templates/" + set.name : set.name);
+  const std::string extension = o.isoTemplates ? ".iso" : ".tif";
+  if (!fs::is_directory(dir)) {
+    std::printf("%-14s skipped: %s not found\n", set.name.c_str(), dir.c_str());
+    return;
+  }
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(dir))
+    if (e.path().extension() == extension) files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  std::vector<Enrolled> prints;
+  for (const auto& f : files) prints.push_back(enroll(f, set.ppi, timing));
+  std::vector<double> genuine, impostor;
+  for (size_t i = 0; i < prints.size(); ++i)
+    for (size_t j = i + 1; j < prints.size(); ++j) {
+      const double s = compare(prints[i], prints[j], timing);
+      const bool mate = fingerOf(prints[i].name) == fingerOf(prints[j].name);
+      (mate ? genuine : impostor).push_back(s);
+      if (scores) *scores << set.name << ',' << (mate ? "genuine" : "impostor") << ',' << s << ',' << prints[i].name << ',' << prints[j].name << '\n';
+    }
+  const auto r = bench::errorRates(genuine, impostor);
+  double minutiae = 0;
+  for (const auto& p : prints) minutiae += double(p.features.minutiae.size());
+  std::printf("%-14s %4zu gen %5zu imp   EER %6.2f %%   FMR100 %6.2f %%   FMR1000 %6.2f %%   (%.1f minutiae/print)\n",
+              set.name.c_str(), genuine.size(), impostor.size(), 100 * r.eer, 100 * r.fmr100, 100 * r.fmr1000,
+              minutiae / double(std::max<size_t>(1, prints.size())));
+  std::fflush(stdout);
+}
+
+fs::path onlyImage(const fs::path& dir, bool xyt) {
+  const char* ext = xyt ? ".xyt" : ".png";
+  for (const auto& e : fs::directory_iterator(dir))
+    if (e.path().extension() == ext) return e.path();
+  return {};
+}
+
+void runLatent(const Options& o, Timing& timing, std::ofstream* scores) {
+  const fs::path root = fs::path(o.data) / "latent" / "fvc-latent" / "data";
+  if (!fs::is_directory(root)) {
+    std::printf("latent         skipped: %s not found\n", root.c_str());
+    return;
+  }
+  std::vector<fs::path> cases;
+  for (const auto& e : fs::directory_iterator(root))
+    if (e.is_directory()) cases.push_back(e.path());
+  std::sort(cases.begin(), cases.end());
+  std::vector<Enrolled> latents, cleans;
+  for (const auto& c : cases) {
+    const fs::path l = onlyImage(c / "latent", o.latentXyt), k = onlyImage(c / "clean", o.latentXyt);
+    if (l.empty() || k.empty()) continue;
+    latents.push_back(enroll(l, 500, timing));
+    cleans.push_back(enroll(k, 500, timing));
+  }
+  int rank1 = 0, rank10 = 0;
+  for (size_t i = 0; i < latents.size(); ++i) {
+    std::vector<double> s(cleans.size());
+    for (size_t j = 0; j < cleans.size(); ++j) s[j] = compare(latents[i], cleans[j], timing);
+    int rank = 1;
+    for (size_t j = 0; j < cleans.size(); ++j)
+      if (j != i && s[j] >= s[i]) ++rank;
+    rank1 += rank == 1;
+    rank10 += rank <= 10;
+    if (scores) *scores << "fvc-latent,mate," << s[i] << ',' << cases[i].filename().string() << ",rank " << rank << '\n';
+  }
+  const double n = double(std::max<size_t>(1, latents.size()));
+  std::printf("fvc-latent     %zu latents x %zu clean   rank-1 %5.1f %%   rank-10 %5.1f %%\n", latents.size(),
+              cleans.size(), 100 * rank1 / n, 100 * rank10 / n);
+}
+
+void runSmoke(Timing& timing) {
+  const fs::path dir = fs::path(RIDGELINE_TEST_DATA) / "fingerprint";
+  std::vector<Enrolled> prints;
+  for (const char* f : {"101_1.tif", "101_2.tif", "102_1.tif"}) prints.push_back(enroll(dir / f, 500, timing));
+  const double genuine = compare(prints[0], prints[1], timing);
+  const double impostor = compare(prints[0], prints[2], timing);
+  for (int i = 0; i < 200; ++i) compare(prints[1], prints[2], timing);
+  std::printf("smoke: genuine %.3f, impostor %.3f\n", genuine, impostor);
+}
+
+Options parse(int argc, char** argv) {
+  Options o;
+  // The environment wins over the build-time default, so one binary serves any checkout layout.
+  if (const char* env = std::getenv("RIDGELINE_SHARED_DATA"); env && *env) o.data = env;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    auto value = [&]() -> std::string {
+      if (i + 1 >= argc) throw std::runtime_error(a + " needs a value");
+      return argv[++i];
+    };
+    if (a == "--smoke") o.smoke = true;
+    else if (a == "--no-latent") o.latent = false;
+    else if (a == "--iso-templates") o.isoTemplates = true;
+    else if (a == "--latent-xyt") o.latentXyt = true;
+    else if (a == "--data") o.data = value();
+    else if (a == "--set") o.sets.push_back(value());
+    else if (a == "--write-scores") o.scoresFile = value();
+    else throw std::runtime_error("unknown option " + a);
+  }
+  return o;
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+  Options o;
+  try {
+    o = parse(argc, argv);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "bench_matcher: %s\n", e.what());
+    return 2;
+  }
+  bench::printMachineHeader("bench_matcher");
+  Timing timing;
+  if (o.smoke) {
+    runSmoke(timing);
+  } else {
+    if (!fs::is_directory(o.data)) {
+      std::printf("skipped: shared data not found at %s\n", o.data.c_str());
+      return 0;
+    }
+    std::ofstream scoresOut;
+    if (!o.scoresFile.empty()) {
+      scoresOut.open(o.scoresFile);
+      scoresOut << "set,kind,score,a,b\n";
+    }
+    std::ofstream* scores = o.scoresFile.empty() ? nullptr : &scoresOut;
+    const std::vector<FvcSet> all = {{"fvc2002/DB1_B", 500}, {"fvc2002/DB2_B", 569}, {"fvc2004/DB1_B", 500}, {"fvc2004/DB2_B", 500}};
+    for (const auto& set : all)
+      if (o.sets.empty() || std::find(o.sets.begin(), o.sets.end(), set.name) != o.sets.end()) runFvcSet(o, set, timing, scores);
+    if (o.latent) runLatent(o, timing, scores);
+  }
+  const double n = double(std::max(1L, timing.extractions)), m = double(std::max(1L, timing.comparisons));
+  std::printf("speed (1 thread, CPU time): extraction %.2f ms/image, template preparation %.2f ms/image, comparison %.1f us\n",
+              timing.extractMs / n, timing.prepareMs / n, timing.compareUs / m);
+  return 0;
+}

@@ -1,0 +1,102 @@
+// The extractor's stages and its behaviour on real and on empty input.
+#include <QtTest>
+
+#include <opencv2/imgproc.hpp>
+
+#include "core/fingerprint/extractor.h"
+#include "core/util/errors.h"
+#include "fixtures.h"
+
+using namespace ridgeline;
+using namespace ridgeline::fingerprint;
+
+class TestExtraction : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void realPrintHasMinutiaeInsideTheImage() {
+    const cv::Mat image = loadFixture("101_1.tif");
+    const FeatureSet fs = extractFeatures(image, 500);
+    QVERIFY2(fs.minutiae.size() >= 15, qPrintable(QString::number(fs.minutiae.size())));
+    QCOMPARE(fs.author, FeatureAuthor::LocalMatcher);
+    for (const auto& m : fs.minutiae) {
+      QVERIFY(m.x >= 0 && m.x < image.cols && m.y >= 0 && m.y < image.rows);
+      QVERIFY(m.direction >= 0 && m.direction < 2 * M_PI);
+      QVERIFY(m.type == MinutiaType::Ending || m.type == MinutiaType::Bifurcation);
+      QVERIFY(m.quality >= 0 && m.quality <= 100);
+    }
+    QVERIFY(fs.quality > 50);
+    QVERIFY(fs.clarity.has_value());
+    QVERIFY(fs.regionOfInterest.size() >= 3);
+  }
+
+  void sameInputGivesSameOutput() {
+    const cv::Mat image = loadFixture("101_2.tif");
+    QCOMPARE(extractFeatures(image, 500), extractFeatures(image.clone(), 500));
+  }
+
+  void everyStageIsRecorded() {
+    const cv::Mat image = loadFixture("101_1.tif");
+    ExtractionTrace trace;
+    extractFeatures(image, 500, &trace);
+    for (const char* stage : {kStageWorking, kStageNormalized, kStageSegmentation, kStageOrientation, kStageCoherence,
+                              kStageFrequency, kStageEnhanced, kStageBinary, kStageSkeleton, kStageClarity}) {
+      QVERIFY2(!trace.find(stage).empty(), stage);
+    }
+    QCOMPARE(trace.find(kStageSkeleton).size(), image.size());
+    // The skeleton is a subset of the binary ridges, and both lie in the region of interest.
+    const cv::Mat outside = trace.find(kStageSkeleton) & ~trace.find(kStageBinary);
+    QCOMPARE(cv::countNonZero(outside), 0);
+    QCOMPARE(cv::countNonZero(trace.find(kStageBinary) & ~trace.find(kStageSegmentation)), 0);
+  }
+
+  void blankImageGivesNothingAndLowQuality() {
+    for (int grey : {0, 128, 255}) {
+      const FeatureSet fs = extractFeatures(cv::Mat(400, 400, CV_8U, cv::Scalar(grey)), 500);
+      QVERIFY(fs.minutiae.empty());
+      QCOMPARE(fs.quality, 0);
+    }
+  }
+
+  void noiseWithoutRidgesGivesNoMinutiae() {
+    cv::Mat noise(400, 400, CV_8U);
+    cv::RNG rng(42);
+    rng.fill(noise, cv::RNG::UNIFORM, 0, 256);
+    const FeatureSet fs = extractFeatures(noise, 500);
+    QVERIFY2(fs.minutiae.size() <= 2, qPrintable(QString::number(fs.minutiae.size())));
+    QVERIFY(fs.quality < 20);
+  }
+
+  void tinyOrWrongImagesAreInputErrors() {
+    QVERIFY_THROWS_EXCEPTION(InputError, extractFeatures(cv::Mat(), 500));
+    QVERIFY_THROWS_EXCEPTION(InputError, extractFeatures(cv::Mat(3, 3, CV_8U, cv::Scalar(0)), 500));
+    QVERIFY_THROWS_EXCEPTION(InputError, extractFeatures(cv::Mat(100, 100, CV_32F, cv::Scalar(0)), 500));
+  }
+
+  void otherResolutionsComeBackInSourcePixels() {
+    // The same print scanned at 1000 ppi: twice the pixels, the same minutiae at twice the coordinates.
+    const cv::Mat image = loadFixture("101_1.tif");
+    cv::Mat doubled;
+    cv::resize(image, doubled, cv::Size(), 2.0, 2.0, cv::INTER_CUBIC);
+    const FeatureSet base = extractFeatures(image, 500);
+    const FeatureSet high = extractFeatures(doubled, 1000);
+    QCOMPARE(high.ppi, 1000.0);
+    int close = 0;
+    for (const auto& m : base.minutiae)
+      for (const auto& h : high.minutiae)
+        if (std::hypot(h.x / 2 - m.x, h.y / 2 - m.y) < 5) {
+          ++close;
+          break;
+        }
+    QVERIFY2(close >= int(base.minutiae.size()) / 2, qPrintable(QString("%1 of %2").arg(close).arg(base.minutiae.size())));
+  }
+
+  void cancellationStopsTheWork() {
+    CancellableProgress progress;
+    progress.cancel();
+    QVERIFY_THROWS_EXCEPTION(CancelledError, extractFeatures(loadFixture("101_1.tif"), 500, nullptr, &progress));
+  }
+};
+
+QTEST_GUILESS_MAIN(TestExtraction)
+#include "test_extraction.moc"

@@ -1,0 +1,140 @@
+// The matcher on real prints: genuine over impostor, invariance to rotation,
+// shift and cropping, ISO templates from another extractor, examiner edits.
+#include <QtTest>
+
+#include <algorithm>
+#include <set>
+
+#include "core/fingerprint/extractor.h"
+#include "core/fingerprint/feature_source.h"
+#include "core/fingerprint/matcher.h"
+#include "fixtures.h"
+
+using namespace ridgeline;
+using namespace ridgeline::fingerprint;
+
+namespace {
+FeatureSet extract(const cv::Mat& image) { return extractFeatures(image, 500); }
+
+// The impostor level of these fixtures: the best score of the probe against
+// the other finger, and a floor below which nothing counts as a match (the
+// all-pairs impostor 99.9th percentile over the four FVC sets measured by
+// bench_matcher is ~0.12).
+constexpr double kImpostorFloor = 0.12;
+}  // namespace
+
+class TestMatcher : public QObject {
+  Q_OBJECT
+
+  FeatureSet probe_, mate_, other_;
+  double impostor_ = 0;
+
+ private slots:
+  void initTestCase() {
+    probe_ = extract(loadFixture("101_1.tif"));
+    mate_ = extract(loadFixture("101_2.tif"));
+    other_ = extract(loadFixture("102_1.tif"));
+    impostor_ = std::max({kImpostorFloor, matchFeatures(probe_, other_).score, matchFeatures(mate_, other_).score});
+  }
+
+  void genuineScoresAboveImpostor() {
+    const MatchResult genuine = matchFeatures(probe_, mate_);
+    QVERIFY2(genuine.score > 2 * impostor_, qPrintable(QString("%1 vs %2").arg(genuine.score).arg(impostor_)));
+    QVERIFY(genuine.score <= 1.0);
+  }
+
+  void identicalSetsScoreHighAndPairThemselves() {
+    const MatchResult self = matchFeatures(probe_, probe_);
+    QVERIFY(self.score > 0.5);
+    for (const auto& p : self.pairs) QCOMPARE(p.probe, p.candidate);
+    QVERIFY(self.alignment.valid);
+    QVERIFY(std::abs(self.alignment.rotation) < 0.01);
+    QVERIFY(std::abs(self.alignment.dx) < 0.5 && std::abs(self.alignment.dy) < 0.5);
+  }
+
+  void pairsAreValidOneToOneIndices() {
+    const MatchResult r = matchFeatures(probe_, mate_);
+    QVERIFY(r.pairs.size() >= 4);
+    std::set<int> a, b;
+    for (size_t k = 0; k < r.pairs.size(); ++k) {
+      const auto& p = r.pairs[k];
+      QVERIFY(p.probe >= 0 && p.probe < int(probe_.minutiae.size()));
+      QVERIFY(p.candidate >= 0 && p.candidate < int(mate_.minutiae.size()));
+      QVERIFY(a.insert(p.probe).second && b.insert(p.candidate).second);
+      QVERIFY(p.support > 0 && p.support <= 1);
+      if (k > 0) QVERIFY(p.support <= r.pairs[k - 1].support);  // best first
+    }
+  }
+
+  void sameInputGivesSameScore() {
+    const MatchResult a = matchFeatures(probe_, mate_), b = matchFeatures(probe_, mate_);
+    QCOMPARE(a.score, b.score);
+    QCOMPARE(a.pairs.size(), b.pairs.size());
+  }
+
+  void rotatedCopyMatchesAndAlignmentFindsTheAngle() {
+    const cv::Mat image = loadFixture("101_1.tif");
+    for (double degrees : {-40.0, 25.0, 90.0}) {
+      const MatchResult r = matchFeatures(probe_, extract(rotated(image, degrees)));
+      QVERIFY2(r.score > 2 * impostor_, qPrintable(QString("%1 deg: %2").arg(degrees).arg(r.score)));
+      // OpenCV turns positive angles counter-clockwise on screen, as Alignment does.
+      QVERIFY2(std::abs(r.alignment.rotation * 180 / M_PI - degrees) < 4,
+               qPrintable(QString("%1 vs %2").arg(r.alignment.rotation * 180 / M_PI).arg(degrees)));
+    }
+  }
+
+  void shiftedCopyMatchesAndAlignmentFindsTheShift() {
+    const MatchResult r = matchFeatures(probe_, extract(shifted(loadFixture("101_1.tif"), 60, 35)));
+    QVERIFY(r.score > 2 * impostor_);
+    QVERIFY2(std::abs(r.alignment.dx - 60) < 4 && std::abs(r.alignment.dy - 35) < 4,
+             qPrintable(QString("%1, %2").arg(r.alignment.dx).arg(r.alignment.dy)));
+  }
+
+  void croppedCopyStillMatches() {
+    const cv::Mat image = loadFixture("101_1.tif");
+    // A partial print: the lower-left 60 % of the area, as a latent might leave.
+    const cv::Mat part = image(cv::Rect(0, image.rows * 2 / 10, image.cols * 3 / 4, image.rows * 8 / 10)).clone();
+    const MatchResult r = matchFeatures(probe_, extract(part));
+    QVERIFY2(r.score > 2 * impostor_, qPrintable(QString::number(r.score)));
+  }
+
+  void isoTemplateFromAnotherExtractorMatchesItsImage() {
+    const FeatureSet iso = loadPrint(fixture("101_1.iso")).features;
+    QVERIFY(iso.minutiae.size() > 10);
+    const double own = matchFeatures(iso, probe_).score;
+    const double otherFinger = matchFeatures(iso, other_).score;
+    QVERIFY2(own > std::max(kImpostorFloor, 2 * otherFinger), qPrintable(QString("%1 vs %2").arg(own).arg(otherFinger)));
+  }
+
+  void editedMinutiaeChangeTheScoreSensibly() {
+    const double full = matchFeatures(probe_, mate_).score;
+    // The examiner deletes minutiae the mate does not share: the score must not rise above the self-match
+    // and must fall when the paired ones go.
+    const MatchResult r = matchFeatures(probe_, mate_);
+    FeatureSet withoutPaired = probe_;
+    std::vector<int> paired;
+    for (const auto& p : r.pairs) paired.push_back(p.probe);
+    std::sort(paired.rbegin(), paired.rend());
+    for (int i : paired) withoutPaired.minutiae.erase(withoutPaired.minutiae.begin() + i);
+    const double afterRemovingPaired = matchFeatures(withoutPaired, mate_).score;
+    QVERIFY2(afterRemovingPaired < full, qPrintable(QString("%1 -> %2").arg(full).arg(afterRemovingPaired)));
+
+    FeatureSet few = probe_;
+    few.minutiae.resize(2);
+    QCOMPARE(matchFeatures(few, mate_).score, 0.0);  // too few minutiae to compare
+    FeatureSet none = probe_;
+    none.minutiae.clear();
+    QCOMPARE(matchFeatures(none, mate_).score, 0.0);
+  }
+
+  void examinerAddedMinutiaTakesPartWithoutAnImage() {
+    // Matching runs on the feature sets alone: a copy with an examiner-moved minutia still matches.
+    FeatureSet edited = probe_;
+    edited.author = FeatureAuthor::Examiner;
+    edited.minutiae[0].x += 3;
+    QVERIFY(matchFeatures(edited, mate_).score > 2 * impostor_);
+  }
+};
+
+QTEST_GUILESS_MAIN(TestMatcher)
+#include "test_matcher.moc"

@@ -1,0 +1,30 @@
+#pragma once
+// Everything the case view shows for one case, already loaded: the case,
+// the probe and its ranked candidates with images and features. The store
+// (or a test) fills it; the view never reads files itself.
+#include <QImage>
+#include <QString>
+#include <vector>
+
+#include "core/model/case.h"
+#include "core/model/feature_set.h"
+
+namespace ridgeline::views {
+
+struct LoadedImpression {
+  Impression impression;
+  QImage image;            // 8-bit grey as stored (the original, never modified)
+  FeatureSet automatic;    // hub's or local matcher's features
+};
+
+struct CaseSession {
+  Case caseInfo;
+  LoadedImpression probe;
+  std::vector<LoadedImpression> candidates;  // by hub rank
+  FeatureSet analysis;                       // the examiner's, possibly empty
+  bool analysisLocked = false;
+  int analysisVersion = 1;
+  QStringList conclusionScale{"identification", "inconclusive", "exclusion"};
+};
+
+}  // namespace ridgeline::views

@@ -1,0 +1,118 @@
+#include "views/casework/evaluation_page.h"
+
+#include <QButtonGroup>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QVBoxLayout>
+
+#include "views/casework/score_distribution_chart.h"
+
+namespace ridgeline::views {
+
+namespace {
+constexpr int kMinimumRationale = 20;  // characters: a sentence, not a tick box
+}
+
+EvaluationPage::EvaluationPage(const QStringList& scale, QWidget* parent)
+    : QWidget(parent),
+      scale_(scale),
+      decisions_(new QButtonGroup(this)),
+      rationale_(new QPlainTextEdit),
+      save_(new QPushButton(tr("Record conclusion"))),
+      scoreLine_(new QLabel),
+      sourceLine_(new QLabel),
+      correspondences_(new QLabel),
+      chart_(new ScoreDistributionChart) {
+  setObjectName("evaluationPage");
+  auto* conclusion = new QGroupBox(tr("Conclusion"));
+  auto* cv = new QVBoxLayout(conclusion);
+  for (int i = 0; i < scale_.size(); ++i) {
+    QString label = scale_[i];
+    label[0] = label[0].toUpper();
+    auto* radio = new QRadioButton(label);
+    radio->setObjectName("decision_" + scale_[i]);
+    decisions_->addButton(radio, i);
+    cv->addWidget(radio);
+  }
+  cv->addWidget(correspondences_);
+  rationale_->setObjectName("rationale");
+  rationale_->setPlaceholderText(
+      tr("Rationale (required): the features relied on, their clarity and agreement or disagreement, "
+         "and why they support this conclusion."));
+  cv->addWidget(new QLabel(tr("Rationale")));
+  cv->addWidget(rationale_, 1);
+  save_->setObjectName("recordConclusion");
+  cv->addWidget(save_);
+
+  auto* context = new QGroupBox(tr("Local matcher score in context (advisory)"));
+  auto* xv = new QVBoxLayout(context);
+  scoreLine_->setWordWrap(true);
+  sourceLine_->setWordWrap(true);
+  sourceLine_->setStyleSheet("color: palette(placeholder-text);");
+  xv->addWidget(scoreLine_);
+  xv->addWidget(chart_, 1);
+  xv->addWidget(sourceLine_);
+  xv->addStretch();
+
+  auto* layout = new QHBoxLayout(this);
+  layout->addWidget(conclusion, 2);
+  layout->addWidget(context, 3);
+
+  connect(decisions_, &QButtonGroup::idClicked, this, &EvaluationPage::refreshSaveState);
+  connect(rationale_, &QPlainTextEdit::textChanged, this, &EvaluationPage::refreshSaveState);
+  connect(save_, &QPushButton::clicked, this,
+          [this] { emit conclusionSaved(decision(), rationale_->toPlainText().trimmed()); });
+  refreshSaveState();
+  setScores(std::nullopt, 0, 0);
+}
+
+void EvaluationPage::setScores(std::optional<double> localScore, double hubScore, double hubThreshold) {
+  const QString hub = tr("Hub score %1 against its threshold %2.").arg(hubScore, 0, 'f', 1).arg(hubThreshold, 0, 'f', 1);
+  scoreLine_->setText(localScore ? tr("Local matcher score <b>%1</b>. %2").arg(*localScore, 0, 'f', 1).arg(hub)
+                                 : tr("The local matcher has not scored this pair. %1").arg(hub));
+  if (localScore) chart_->setCaseScore(*localScore);
+}
+
+void EvaluationPage::setReference(const ReferenceScores& reference) {
+  chart_->setDistributions(reference);
+  // An empty chart would look like "no scores at all"; say what is missing.
+  chart_->setVisible(chart_->hasData());
+  sourceLine_->setText(!chart_->hasData()
+                           ? tr("No reference score distribution is installed, so the score cannot be shown "
+                                "against genuine and impostor comparisons. See docs/matcher.md to build one.")
+                           : tr("Reference: %1 (%2 genuine, %3 impostor comparisons).")
+                                 .arg(reference.source)
+                                 .arg(reference.genuine.size())
+                                 .arg(reference.impostor.size()));
+}
+
+void EvaluationPage::setCorrespondenceSummary(const QString& text) { correspondences_->setText(text); }
+
+bool EvaluationPage::selectDecision(const QString& decision) {
+  const int i = scale_.indexOf(decision);
+  if (i < 0) return false;
+  decisions_->button(i)->setChecked(true);
+  refreshSaveState();
+  return true;
+}
+
+QString EvaluationPage::decision() const {
+  const int id = decisions_->checkedId();
+  return id >= 0 ? scale_[id] : QString();
+}
+
+void EvaluationPage::refreshSaveState() {
+  const bool hasDecision = decisions_->checkedId() >= 0;
+  const int length = static_cast<int>(rationale_->toPlainText().trimmed().size());
+  save_->setEnabled(hasDecision && length >= kMinimumRationale);
+  save_->setToolTip(!hasDecision ? tr("Choose a conclusion first")
+                    : length < kMinimumRationale
+                        ? tr("Write the rationale (at least %1 characters)").arg(kMinimumRationale)
+                        : tr("Save the conclusion to the case and the outbox"));
+}
+
+}  // namespace ridgeline::views

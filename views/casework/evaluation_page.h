@@ -1,0 +1,50 @@
+#pragma once
+// Evaluation: the conclusion on the lab's scale (identification /
+// inconclusive / exclusion by default), a written rationale (required), and
+// the local matcher's score shown against reference distributions.
+#include <QWidget>
+#include <optional>
+
+#include "core/model/case.h"
+
+class QButtonGroup;
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+
+namespace ridgeline::views {
+
+class ScoreDistributionChart;
+struct ReferenceScores;
+
+class EvaluationPage : public QWidget {
+  Q_OBJECT
+ public:
+  explicit EvaluationPage(const QStringList& scale, QWidget* parent = nullptr);
+
+  void setScores(std::optional<double> localScore, double hubScore, double hubThreshold);
+  void setReference(const ReferenceScores& reference);
+  void setCorrespondenceSummary(const QString& text);
+  ScoreDistributionChart* chart() const { return chart_; }
+  QPushButton* saveButton() const { return save_; }
+  QPlainTextEdit* rationale() const { return rationale_; }
+  bool selectDecision(const QString& decision);
+  QString decision() const;
+
+ signals:
+  void conclusionSaved(const QString& decision, const QString& rationale);
+
+ private:
+  void refreshSaveState();
+
+  QStringList scale_;
+  QButtonGroup* decisions_;
+  QPlainTextEdit* rationale_;
+  QPushButton* save_;
+  QLabel* scoreLine_;
+  QLabel* sourceLine_;
+  QLabel* correspondences_;
+  ScoreDistributionChart* chart_;
+};
+
+}  // namespace ridgeline::views

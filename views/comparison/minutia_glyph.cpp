@@ -1,0 +1,85 @@
+#include "views/comparison/minutia_glyph.h"
+
+#include <QPainter>
+#include <QStyleOptionGraphicsItem>
+#include <cmath>
+#include <numbers>
+
+#include "views/comparison/glyph_style.h"
+
+namespace ridgeline::views {
+
+MinutiaGlyph::MinutiaGlyph(const Minutia& minutia, double ppi, bool automatic, QGraphicsItem* parent)
+    : QGraphicsItem(parent),
+      radius_(glyph::mmToPixels(glyph::kCircleRadiusMm, ppi)),
+      tail_(glyph::mmToPixels(glyph::kTailLengthMm, ppi)),
+      automatic_(automatic) {
+  setFlag(ItemIsSelectable);
+  setAcceptHoverEvents(true);
+  setMinutia(minutia);
+}
+
+QPointF MinutiaGlyph::screenDirection(double radians) { return {std::cos(radians), -std::sin(radians)}; }
+
+void MinutiaGlyph::setMinutia(const Minutia& minutia) {
+  prepareGeometryChange();
+  minutia_ = minutia;
+  setPos(minutia.x, minutia.y);
+  update();
+}
+
+void MinutiaGlyph::setHighlighted(bool on) {
+  highlighted_ = on;
+  update();
+}
+
+QRectF MinutiaGlyph::boundingRect() const {
+  const double reach = std::max({radius_ + tail_, minutia_.positionRadius, radius_}) + 4;
+  return {-reach, -reach, 2 * reach, 2 * reach};
+}
+
+QPainterPath MinutiaGlyph::shape() const {
+  QPainterPath path;
+  path.addEllipse(QPointF(0, 0), radius_ * 1.6, radius_ * 1.6);
+  return path;
+}
+
+void MinutiaGlyph::paintUncertainty(QPainter* painter, const QColor& colour) const {
+  QPen dashed(colour, 1.0, Qt::DotLine);
+  dashed.setCosmetic(true);
+  painter->setPen(dashed);
+  painter->setBrush(Qt::NoBrush);
+  if (minutia_.positionRadius > radius_)
+    painter->drawEllipse(QPointF(0, 0), minutia_.positionRadius, minutia_.positionRadius);
+  if (minutia_.directionUncertainty > 0) {
+    const double reach = radius_ + tail_;
+    for (double sign : {-1.0, 1.0}) {
+      const QPointF d = screenDirection(minutia_.direction + sign * minutia_.directionUncertainty);
+      painter->drawLine(d * radius_, d * reach);
+    }
+  }
+}
+
+void MinutiaGlyph::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) {
+  const QColor colour = glyph::colourFor(minutia_.type);
+  painter->setRenderHint(QPainter::Antialiasing);
+  if (highlighted_ || isSelected()) {
+    // A dark halo keeps the selection visible on light and dark ridges alike.
+    QPen halo(QColor(0, 0, 0, 160), glyph::kLineWidthPx + 3);
+    halo.setCosmetic(true);
+    painter->setPen(halo);
+    painter->drawEllipse(QPointF(0, 0), radius_, radius_);
+  }
+  QPen pen(colour, glyph::kLineWidthPx + (isSelected() ? 1 : 0), automatic_ ? Qt::DashLine : Qt::SolidLine);
+  pen.setCosmetic(true);
+  painter->setPen(pen);
+  painter->setBrush(Qt::NoBrush);
+  painter->drawEllipse(QPointF(0, 0), radius_, radius_);
+  const QPointF d = screenDirection(minutia_.direction);
+  pen.setStyle(Qt::SolidLine);
+  painter->setPen(pen);
+  painter->drawLine(d * radius_, d * (radius_ + tail_));
+  paintUncertainty(painter, colour);
+}
+
+}  // namespace ridgeline::views

@@ -1,0 +1,343 @@
+#include "views/comparison/print_canvas.h"
+
+#include <QGraphicsLineItem>
+#include <QGraphicsPixmapItem>
+#include <QGraphicsSimpleTextItem>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QScrollBar>
+#include <QWheelEvent>
+#include <cmath>
+
+#include "views/comparison/clarity_overlay_item.h"
+#include "views/comparison/feature_set_document.h"
+#include "views/comparison/glyph_style.h"
+#include "views/comparison/minutia_glyph.h"
+
+namespace ridgeline::views {
+namespace {
+
+constexpr double kMmPerInch = 25.4;
+
+// The correspondence number: same number, same colour on both prints;
+// drawn at screen size so it stays legible at any zoom.
+class CorrespondenceLabel : public QGraphicsItem {
+ public:
+  CorrespondenceLabel(int label, QColor colour) : text_(QString::number(label)), colour_(colour) {
+    setFlag(ItemIgnoresTransformations);
+    setZValue(3);
+  }
+  QRectF boundingRect() const override { return {6, -24, 24.0 + 7 * (text_.size() - 1), 18}; }
+  void paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) override {
+    p->setRenderHint(QPainter::Antialiasing);
+    p->setPen(QPen(QColor(0, 0, 0, 180), 1));
+    p->setBrush(colour_);
+    p->drawRoundedRect(boundingRect(), 4, 4);
+    QFont f = p->font();
+    f.setBold(true);
+    f.setPixelSize(12);
+    p->setFont(f);
+    p->setPen(Qt::white);
+    p->drawText(boundingRect(), Qt::AlignCenter, text_);
+  }
+
+ private:
+  QString text_;
+  QColor colour_;
+};
+
+}  // namespace
+
+PrintCanvas::PrintCanvas(Side side, QWidget* parent)
+    : QGraphicsView(parent),
+      side_(side),
+      scene_(new QGraphicsScene(this)),
+      imageItem_(new QGraphicsPixmapItem),
+      clarity_(new ClarityOverlayItem),
+      gesture_(new QGraphicsLineItem),
+      gestureLabel_(new QGraphicsSimpleTextItem) {
+  setScene(scene_);
+  setObjectName(side == Side::Probe ? "probeCanvas" : "candidateCanvas");
+  setRenderHints(QPainter::Antialiasing | QPainter::SmoothPixmapTransform);
+  setTransformationAnchor(AnchorUnderMouse);
+  setResizeAnchor(AnchorViewCenter);
+  setViewportUpdateMode(SmartViewportUpdate);
+  setBackgroundBrush(QColor(0x30, 0x33, 0x37));
+  // Navigation is by dragging and the wheel; scroll bars only take room.
+  setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);  // neutral grey: no colour cast on the print
+  imageItem_->setTransformationMode(Qt::SmoothTransformation);
+  scene_->addItem(imageItem_);
+  clarity_->setZValue(1);
+  clarity_->setVisible(false);
+  scene_->addItem(clarity_);
+  QPen gesturePen(QColor(255, 220, 0), 2);
+  gesturePen.setCosmetic(true);
+  gesture_->setPen(gesturePen);
+  gesture_->setZValue(4);
+  gesture_->hide();
+  scene_->addItem(gesture_);
+  gestureLabel_->setFlag(QGraphicsItem::ItemIgnoresTransformations);
+  gestureLabel_->setBrush(QColor(255, 220, 0));
+  gestureLabel_->setZValue(4);
+  gestureLabel_->hide();
+  scene_->addItem(gestureLabel_);
+  setTool(CanvasTool::Pan);
+}
+
+void PrintCanvas::setImage(const QImage& image, double ppi) {
+  ppi_ = ppi > 0 ? ppi : 500;
+  imageItem_->setPixmap(QPixmap::fromImage(image));
+  scene_->setSceneRect(imageItem_->boundingRect().adjusted(-200, -200, 200, 200));
+  rebuildGlyphs();
+  fitOnResize_ = true;
+  fitToView();
+}
+
+QImage PrintCanvas::image() const { return imageItem_->pixmap().toImage(); }
+
+void PrintCanvas::setDocument(FeatureSetDocument* doc, bool automatic) {
+  if (doc_) disconnect(doc_, nullptr, this, nullptr);
+  doc_ = doc;
+  automatic_ = automatic;
+  if (doc_) {
+    for (auto signal : {&FeatureSetDocument::minutiaInserted, &FeatureSetDocument::minutiaRemoved})
+      connect(doc_, signal, this, &PrintCanvas::rebuildGlyphs);
+    connect(doc_, &FeatureSetDocument::resetDone, this, &PrintCanvas::rebuildGlyphs);
+    connect(doc_, &FeatureSetDocument::minutiaChanged, this, [this](int i) {
+      if (i >= 0 && i < glyphCount()) glyphs_[static_cast<size_t>(i)]->setMinutia(doc_->minutia(i));
+      refreshLabels();
+      emit viewChanged();  // correspondence lines follow a moved minutia
+    });
+  }
+  rebuildGlyphs();
+}
+
+void PrintCanvas::setCorrespondences(const CorrespondenceDocument* links) {
+  if (links_) disconnect(links_, nullptr, this, nullptr);
+  links_ = links;
+  if (links_) connect(links_, &CorrespondenceDocument::changed, this, &PrintCanvas::refreshLabels);
+  refreshLabels();
+}
+
+void PrintCanvas::setReferenceFeatures(const std::vector<Minutia>& minutiae) {
+  for (auto* g : reference_) delete g;
+  reference_.clear();
+  for (const Minutia& m : minutiae) {
+    auto* g = new MinutiaGlyph(m, ppi_, true);
+    g->setFlag(QGraphicsItem::ItemIsSelectable, false);
+    g->setZValue(1.5);
+    g->setOpacity(0.75);
+    g->setVisible(referenceVisible_);
+    scene_->addItem(g);
+    reference_.push_back(g);
+  }
+}
+
+void PrintCanvas::setReferenceVisible(bool visible) {
+  referenceVisible_ = visible;
+  for (auto* g : reference_) g->setVisible(visible);
+}
+
+void PrintCanvas::setClarity(const std::optional<ClarityMap>& clarity) { clarity_->setMap(clarity); }
+void PrintCanvas::setClarityVisible(bool visible) { clarity_->setVisible(visible); }
+
+void PrintCanvas::setFeaturesVisible(bool visible) {
+  for (auto* g : glyphs_) g->setVisible(visible);
+  for (auto* l : labels_) l->setVisible(visible);
+}
+
+void PrintCanvas::setTool(CanvasTool tool) {
+  tool_ = tool;
+  setDragMode(tool == CanvasTool::Pan ? ScrollHandDrag : NoDrag);
+  viewport()->setCursor(tool == CanvasTool::Pan ? Qt::OpenHandCursor
+                        : tool == CanvasTool::Select ? Qt::ArrowCursor
+                                                     : Qt::CrossCursor);
+  gesture_->hide();
+  gestureLabel_->hide();
+}
+
+void PrintCanvas::rebuildGlyphs() {
+  for (auto* g : glyphs_) delete g;
+  glyphs_.clear();
+  if (doc_) {
+    for (int i = 0; i < doc_->minutiaCount(); ++i) {
+      auto* g = new MinutiaGlyph(doc_->minutia(i), ppi_, automatic_);
+      g->setIndex(i);
+      g->setZValue(2);
+      scene_->addItem(g);
+      glyphs_.push_back(g);
+    }
+  }
+  refreshLabels();
+  emit viewChanged();
+}
+
+void PrintCanvas::refreshLabels() {
+  for (auto* l : labels_) delete l;
+  labels_.clear();
+  if (!links_ || !doc_) return;
+  for (const auto& c : links_->correspondences()) {
+    const int index = side_ == Side::Probe ? c.probeMinutia : c.candidateMinutia;
+    if (index < 0 || index >= doc_->minutiaCount()) continue;
+    auto* label = new CorrespondenceLabel(c.label, glyph::correspondenceColour(c.type));
+    label->setPos(doc_->minutia(index).x, doc_->minutia(index).y);
+    scene_->addItem(label);
+    labels_.push_back(label);
+  }
+}
+
+void PrintCanvas::applyTransform() {
+  const double s = pixelsPerMm_ * kMmPerInch / ppi_;
+  QTransform t;
+  t.rotate(rotation_);
+  t.scale(s, s);
+  setTransform(t);
+}
+
+QPointF PrintCanvas::centreMm() const {
+  return mapToScene(viewport()->rect().center()) * (kMmPerInch / ppi_);
+}
+
+void PrintCanvas::setView(double pixelsPerMm, double rotationDegrees, QPointF centreMm) {
+  pixelsPerMm_ = std::clamp(pixelsPerMm, 0.5, 400.0);
+  rotation_ = std::fmod(rotationDegrees, 360.0);
+  applyTransform();
+  centerOn(centreMm * (ppi_ / kMmPerInch));
+  emit viewChanged();
+}
+
+void PrintCanvas::zoomBy(double factor) {
+  const double target = std::clamp(pixelsPerMm_ * factor, 0.5, 400.0);
+  factor = target / pixelsPerMm_;
+  pixelsPerMm_ = target;
+  scale(factor, factor);  // the view's own anchor keeps the point under the mouse
+  emit viewChanged();
+}
+
+void PrintCanvas::rotateBy(double degrees) {
+  setView(pixelsPerMm_, rotation_ + degrees, centreMm());
+}
+
+void PrintCanvas::fitToView() {
+  const QRectF image = imageItem_->boundingRect();
+  if (image.isEmpty()) return;
+  const QRectF turned = QTransform().rotate(rotation_).mapRect(image);
+  const QSizeF room = viewport()->size();
+  const double s = 0.96 * std::min(room.width() / turned.width(), room.height() / turned.height());
+  setView(s * ppi_ / kMmPerInch, rotation_, image.center() * (kMmPerInch / ppi_));
+}
+
+QPointF PrintCanvas::imageCentreMm() const {
+  return imageItem_->boundingRect().center() * (kMmPerInch / ppi_);
+}
+
+std::optional<QPointF> PrintCanvas::minutiaWidgetPos(int index) const {
+  if (index < 0 || index >= glyphCount() || !glyphs_[static_cast<size_t>(index)]->isVisible()) return std::nullopt;
+  const QPoint inViewport = mapFromScene(glyphs_[static_cast<size_t>(index)]->pos());
+  return viewport()->mapTo(this, inViewport);
+}
+
+int PrintCanvas::selectedMinutia() const {
+  for (auto* g : glyphs_)
+    if (g->isSelected()) return g->index();
+  return -1;
+}
+
+void PrintCanvas::selectMinutia(int index) {
+  scene_->clearSelection();
+  if (index >= 0 && index < glyphCount()) glyphs_[static_cast<size_t>(index)]->setSelected(true);
+}
+
+MinutiaGlyph* PrintCanvas::glyphUnder(const QPoint& viewportPos) const {
+  for (QGraphicsItem* item : items(viewportPos))
+    if (item->type() == MinutiaGlyph::Type && item->flags().testFlag(QGraphicsItem::ItemIsSelectable))
+      return static_cast<MinutiaGlyph*>(item);
+  return nullptr;
+}
+
+double PrintCanvas::angleOnPrint(QPointF from, QPointF to) const {
+  // Image y grows downwards; model directions are counter-clockwise, y up.
+  return normalizeAngle(std::atan2(-(to.y() - from.y()), to.x() - from.x()));
+}
+
+void PrintCanvas::wheelEvent(QWheelEvent* event) {
+  fitOnResize_ = false;
+  zoomBy(std::pow(1.0015, event->angleDelta().y()));
+  event->accept();
+}
+
+void PrintCanvas::mousePressEvent(QMouseEvent* event) {
+  if (tool_ == CanvasTool::Pan) fitOnResize_ = false;
+  const QPointF scenePos = mapToScene(event->position().toPoint());
+  if (event->button() != Qt::LeftButton || tool_ == CanvasTool::Pan) return QGraphicsView::mousePressEvent(event);
+  MinutiaGlyph* hit = glyphUnder(event->position().toPoint());
+  switch (tool_) {
+    case CanvasTool::Select:
+      selectMinutia(hit ? hit->index() : -1);
+      dragging_ = hit ? hit->index() : -1;
+      break;
+    case CanvasTool::Link:
+      if (hit) emit minutiaActivated(hit->index());
+      break;
+    case CanvasTool::AddMinutia:
+    case CanvasTool::Measure:
+      pressScene_ = scenePos;
+      gesture_->setLine(QLineF(scenePos, scenePos));
+      gesture_->show();
+      break;
+    case CanvasTool::Pan: break;
+  }
+  event->accept();
+}
+
+void PrintCanvas::mouseMoveEvent(QMouseEvent* event) {
+  const QPointF scenePos = mapToScene(event->position().toPoint());
+  if (dragging_ >= 0) {
+    emit minutiaMoved(dragging_, scenePos);
+  } else if (pressScene_) {
+    gesture_->setLine(QLineF(*pressScene_, scenePos));
+    if (tool_ == CanvasTool::Measure) {
+      const double mm = QLineF(*pressScene_, scenePos).length() * kMmPerInch / ppi_;
+      gestureLabel_->setText(QStringLiteral("%1 mm").arg(mm, 0, 'f', 2));
+      gestureLabel_->setPos(scenePos);
+      gestureLabel_->show();
+    }
+  }
+  QGraphicsView::mouseMoveEvent(event);
+}
+
+void PrintCanvas::mouseReleaseEvent(QMouseEvent* event) {
+  const QPointF scenePos = mapToScene(event->position().toPoint());
+  if (pressScene_) {
+    const QLineF drag(*pressScene_, scenePos);
+    if (tool_ == CanvasTool::AddMinutia) {
+      // A click places the minutia pointing right; a drag sets its direction.
+      const bool dragged = QLineF(mapFromScene(drag.p1()), mapFromScene(drag.p2())).length() > 4;
+      emit minutiaPlaced(*pressScene_, dragged ? angleOnPrint(drag.p1(), drag.p2()) : 0.0);
+      gesture_->hide();
+    } else if (tool_ == CanvasTool::Measure) {
+      emit measured(drag.length() * kMmPerInch / ppi_);
+    }
+    pressScene_.reset();
+  }
+  dragging_ = -1;
+  QGraphicsView::mouseReleaseEvent(event);
+}
+
+void PrintCanvas::scrollContentsBy(int dx, int dy) {
+  QGraphicsView::scrollContentsBy(dx, dy);
+  emit viewChanged();
+}
+
+void PrintCanvas::resizeEvent(QResizeEvent* event) {
+  QGraphicsView::resizeEvent(event);
+  if (fitOnResize_) {
+    autoFitting_ = true;
+    fitToView();
+    autoFitting_ = false;
+  }
+  emit viewChanged();
+}
+
+}  // namespace ridgeline::views
