@@ -40,6 +40,7 @@ void checkLimits(int width, int height, const DecodeLimits& limits, ImageFormat 
 GrayImage decodeWithOpenCv(std::span<const std::uint8_t> bytes, ImageFormat f, const DecodeLimits& limits) {
   const ImageHeaderInfo header = probeImageHeader(bytes, f);
   checkLimits(header.width, header.height, limits, f);
+  if (!header.unsupported.empty()) throw InputError(formatName(f) + ": " + header.unsupported);
   cv::Mat decoded;
   try {
     const cv::Mat buffer(1, static_cast<int>(bytes.size()), CV_8UC1, const_cast<std::uint8_t*>(bytes.data()));

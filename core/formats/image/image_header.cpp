@@ -109,6 +109,9 @@ ImageHeaderInfo probeJpeg(const HeaderBytes& h) {
       info.width = static_cast<int>(h.be(d + 3, 2, "JPEG width"));
       // Height 0 would be defined by a later DNL marker; OpenCV does not support it.
       if (info.height == 0) h.fail(o, "JPEG frame height 0 (DNL) is not supported");
+      // Lossless (process 14, SOF3/7/11/15) is used for iris and some ANSI/NIST
+      // images; the system libjpeg does not implement it.
+      if ((m & 0x03) == 0x03) info.unsupported = "lossless JPEG (SOF" + std::to_string(m - 0xC0) + ") is not supported";
       return info;
     }
     o += 2 + len;

@@ -4,6 +4,7 @@
 // resolution survives (OpenCV's decoders drop it).
 #include <cstdint>
 #include <span>
+#include <string>
 
 #include "core/formats/image/image_codec.h"
 
@@ -13,6 +14,7 @@ struct ImageHeaderInfo {
   int width = 0;
   int height = 0;
   double ppi = 0;  // 0 when the header states none
+  std::string unsupported;  // non-empty: a variant we know the decoders cannot read, and why
 };
 
 // Throws InputError naming the format and offset when the header is malformed.

@@ -79,29 +79,32 @@ std::uint16_t readMarker(ByteReader& r) {
 }
 
 // Coefficient sink with a hard bound: a hostile stream cannot write past
-// what the frame's subbands hold.
+// what the frame's subbands hold. Space is reserved, not written: pages are
+// only touched as coefficients arrive, so a tiny file claiming a huge frame
+// costs address space, not memory, until it actually codes that much.
 class IndexSink {
  public:
-  explicit IndexSink(std::size_t capacity) : data_(capacity, 0) {}
+  explicit IndexSink(std::size_t capacity) : capacity_(capacity) { data_.reserve(capacity); }
   void zeros(std::size_t n, std::size_t offset) {
     room(n, offset);
-    next_ += n;  // already zero-initialised
+    data_.resize(data_.size() + n, 0);
   }
   void value(std::int32_t v, std::size_t offset) {
     room(1, offset);
-    data_[next_++] = v;
+    data_.push_back(v);
   }
-  std::size_t filled() const { return next_; }
+  std::size_t filled() const { return data_.size(); }
+  std::size_t capacity() const { return capacity_; }
   std::vector<std::int32_t>& data() { return data_; }
 
  private:
   void room(std::size_t n, std::size_t offset) const {
-    if (n > data_.size() - next_)
+    if (n > capacity_ - data_.size())
       ByteReader::failAt(offset, "compressed data holds more coefficients than the image's subbands (" +
-                                     std::to_string(data_.size()) + ")");
+                                     std::to_string(capacity_) + ")");
   }
+  std::size_t capacity_;
   std::vector<std::int32_t> data_;
-  std::size_t next_ = 0;
 };
 
 std::uint32_t extraBits(BitReader& bits, int count) {
@@ -199,7 +202,7 @@ WsqDecoded decodeWsq(std::span<const std::uint8_t> bytes, const DecodeLimits& li
 
   for (;;) {
     if (r.remaining() == 0) {
-      if (sink && sink->filled() == sink->data().size() && s.blocks > 0) {
+      if (sink && sink->filled() == sink->capacity() && s.blocks > 0) {
         warnings.push_back("WSQ file has no EOI marker after complete data");
         break;
       }
@@ -235,10 +238,9 @@ WsqDecoded decodeWsq(std::span<const std::uint8_t> bytes, const DecodeLimits& li
 
   if (!s.frame) ByteReader::failAt(r.offset(), "no frame header (SOF)");
   if (!sink) ByteReader::failAt(r.offset(), "no compressed data blocks");
-  if (sink->filled() != sink->data().size())
+  if (sink->filled() != sink->capacity())
     ByteReader::failAt(r.offset(), "compressed data holds " + std::to_string(sink->filled()) +
-                                       " coefficients, the image's subbands need " +
-                                       std::to_string(sink->data().size()));
+                                       " coefficients, the image's subbands need " + std::to_string(sink->capacity()));
 
   Plane plane;
   plane.width = s.frame->width;

@@ -177,6 +177,22 @@ class TestImageCodec : public QObject {
     jpg[14] = 0; jpg[15] = 197; jpg[16] = 0; jpg[17] = 197;
     QCOMPARE(probeImageHeader(jpg, ImageFormat::Jpeg).ppi, 500.38);
   }
+
+  void losslessJpegIsNamedNotMisreported() {
+    // Turn the baseline frame marker (SOF0) into SOF3: the error must say what the file is.
+    auto jpg = encodeCv(".jpg", ridges(32, 32));
+    for (size_t i = 2; i + 1 < jpg.size(); ++i)
+      if (jpg[i] == 0xFF && jpg[i + 1] == 0xC0) {
+        jpg[i + 1] = 0xC3;
+        break;
+      }
+    try {
+      decodeImage(jpg);
+      QFAIL("no error");
+    } catch (const InputError& e) {
+      QVERIFY2(std::string(e.what()).find("lossless JPEG (SOF3)") != std::string::npos, e.what());
+    }
+  }
 };
 
 QTEST_GUILESS_MAIN(TestImageCodec)
