@@ -15,7 +15,10 @@ for f in ./usr/bin/ridgeline ./usr/bin/ridgeline-cli ./usr/bin/ridgeline-hub \
          ./usr/share/metainfo/org.ridgeline.Ridgeline.metainfo.xml; do
   grep -qxF "$f" <<<"$contents" || { echo "missing from the .deb: $f"; status=1; }
 done
-dpkg-deb -I "$deb" | grep -q "^ Depends: .*libqt6widgets6" || { echo "no Qt dependency recorded"; status=1; }
+# Read the control fields whole: `grep -q` on a pipe would stop early and,
+# under pipefail, turn dpkg-deb's SIGPIPE into a false failure.
+control=$(dpkg-deb -I "$deb")
+grep -q "^ Depends: .*libqt6widgets6" <<<"$control" || { echo "no Qt dependency recorded"; status=1; }
 if command -v desktop-file-validate >/dev/null; then
   desktop-file-validate "$(dirname "$0")/../resources/ridgeline.desktop" || status=1
 fi
