@@ -30,6 +30,16 @@ static std::vector<Case> makeCases(int n) {
 class TestQueueModel : public QObject {
   Q_OBJECT
  private slots:
+  void scoresKeepTheGapToTheThresholdVisible() {
+    // On a 0..1 scale a fixed decimal would show 0.1 / 0.1 for 0.1 / 0.15.
+    auto cases = makeCases(1);
+    cases[0].bestHubScore = 0.1034;
+    cases[0].hubThreshold = 0.15;
+    QueueTableModel m;
+    m.setCases(cases);
+    QCOMPARE(m.index(0, QueueTableModel::Score).data().toString(), QString("0.1034 / 0.15"));
+  }
+
   void ageFormatting() {
     QCOMPARE(formatAge(42), QString("42 s"));
     QCOMPARE(formatAge(3 * 60), QString("3 min"));
@@ -40,7 +50,7 @@ class TestQueueModel : public QObject {
   void displaysScoreAgainstThreshold() {
     QueueTableModel m;
     m.setCases(makeCases(1));
-    QCOMPARE(m.index(0, QueueTableModel::Score).data().toString(), QString("10.0 / 40.0"));
+    QCOMPARE(m.index(0, QueueTableModel::Score).data().toString(), QString("10 / 40"));
     QCOMPARE(m.index(0, QueueTableModel::Modality).data().toString(), QString("face"));
     m.setNow(QDateTime(QDate(2026, 11, 20), QTime(10, 0), Qt::UTC));
     QCOMPARE(m.index(0, QueueTableModel::Age).data().toString(), QString("2 h"));

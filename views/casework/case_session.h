@@ -27,8 +27,9 @@ struct CaseSession {
   int analysisVersion = 1;
   QStringList conclusionScale{"identification", "inconclusive", "exclusion"};
   // Fetches a candidate's image when it is first shown (after the analysis
-  // is locked; the store records the view). Throws with a message on failure.
-  std::function<QImage(const Impression&)> loadImage;
+  // is locked; the store records the view) and fills its automatic features
+  // if the hub sent none. Throws with a message on failure.
+  std::function<void(LoadedImpression&)> loadCandidate;
 };
 
 }  // namespace ridgeline::views

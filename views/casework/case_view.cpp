@@ -15,6 +15,7 @@
 #include "views/casework/score_distribution_chart.h"
 #include "views/comparison/correspondence_document.h"
 #include "views/comparison/feature_set_document.h"
+#include "views/util/score_text.h"
 
 namespace ridgeline::views {
 
@@ -85,10 +86,13 @@ QWidget* CaseView::buildHeader() {
   title_->setText(tr("<b>%1</b> · %2 · priority %3 · hub score %4 below threshold %5")
                       .arg(QString::fromStdString(c.hubId), QString::fromUtf8(toCode(c.modality).data()))
                       .arg(c.priority)
-                      .arg(c.bestHubScore, 0, 'f', 1)
-                      .arg(c.hubThreshold, 0, 'f', 1));
-  h->addWidget(title_);
-  h->addStretch();
+                      .arg(scoreText(c.bestHubScore))
+                      .arg(scoreText(c.hubThreshold)));
+  // The title gives way (wraps) before the step buttons do, so the window
+  // still fits 1280 px with the queue docked.
+  title_->setWordWrap(true);
+  title_->setMinimumWidth(160);
+  h->addWidget(title_, 1);
   const QString names[] = {tr("1  Analysis"), tr("2  Comparison"), tr("3  Evaluation")};
   for (int i = 0; i < 3; ++i) {
     auto* b = new QToolButton;
@@ -105,7 +109,7 @@ QWidget* CaseView::buildHeader() {
   h->addWidget(candidateLabel_);
   for (size_t i = 0; i < session_.candidates.size(); ++i) {
     const auto& imp = session_.candidates[i].impression;
-    candidateChoice_->addItem(tr("#%1 · hub %2").arg(imp.rank).arg(imp.hubScore, 0, 'f', 1));
+    candidateChoice_->addItem(tr("#%1 · hub %2").arg(imp.rank).arg(scoreText(imp.hubScore)));
   }
   candidateChoice_->setObjectName("candidateChoice");
   connect(candidateChoice_, &QComboBox::currentIndexChanged, this, &CaseView::showCandidate);
@@ -124,9 +128,9 @@ void CaseView::showCandidate(int index) {
   if (index < 0 || index >= static_cast<int>(session_.candidates.size()) || index == candidate_) return;
   if (!session_.analysisLocked) return;
   auto& cand = session_.candidates[static_cast<size_t>(index)];
-  if (cand.image.isNull() && session_.loadImage) {
+  if (cand.image.isNull() && session_.loadCandidate) {
     try {
-      cand.image = session_.loadImage(cand.impression);
+      session_.loadCandidate(cand);
     } catch (const std::exception& e) {
       emit statusMessage(tr("Cannot show candidate #%1: %2").arg(cand.impression.rank).arg(e.what()));
       return;

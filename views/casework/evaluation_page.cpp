@@ -10,6 +10,7 @@
 #include <QVBoxLayout>
 
 #include "views/casework/score_distribution_chart.h"
+#include "views/util/score_text.h"
 
 namespace ridgeline::views {
 
@@ -71,8 +72,8 @@ EvaluationPage::EvaluationPage(const QStringList& scale, QWidget* parent)
 }
 
 void EvaluationPage::setScores(std::optional<double> localScore, double hubScore, double hubThreshold) {
-  const QString hub = tr("Hub score %1 against its threshold %2.").arg(hubScore, 0, 'f', 1).arg(hubThreshold, 0, 'f', 1);
-  scoreLine_->setText(localScore ? tr("Local matcher score <b>%1</b>. %2").arg(*localScore, 0, 'f', 1).arg(hub)
+  const QString hub = tr("Hub score %1 against its threshold %2.").arg(scoreText(hubScore)).arg(scoreText(hubThreshold));
+  scoreLine_->setText(localScore ? tr("Local matcher score <b>%1</b>. %2").arg(scoreText(*localScore)).arg(hub)
                                  : tr("The local matcher has not scored this pair. %1").arg(hub));
   if (localScore) chart_->setCaseScore(*localScore);
 }

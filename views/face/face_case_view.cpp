@@ -20,6 +20,7 @@
 #include "views/face/face_pair_canvas.h"
 #include "views/face/fiswg_checklist.h"
 #include "views/util/image_conversion.h"
+#include "views/util/score_text.h"
 
 namespace ridgeline::views {
 namespace {
@@ -77,8 +78,8 @@ FaceCaseView::FaceCaseView(FaceCaseSession session, QWidget* parent)
   auto* header = new QLabel(tr("<b>%1</b> · face · priority %2 · hub score %3 below threshold %4")
                                 .arg(QString::fromStdString(session_.caseInfo.hubId))
                                 .arg(session_.caseInfo.priority)
-                                .arg(session_.caseInfo.bestHubScore, 0, 'f', 2)
-                                .arg(session_.caseInfo.hubThreshold, 0, 'f', 2));
+                                .arg(scoreText(session_.caseInfo.bestHubScore))
+                                .arg(scoreText(session_.caseInfo.hubThreshold)));
   pages_->addWidget(buildAnalysisPage());
   pages_->addWidget(buildComparisonPage());
   auto* layout = new QVBoxLayout(this);
@@ -182,7 +183,7 @@ QWidget* FaceCaseView::buildComparisonPage() {
   bar->addStretch();
   bar->addWidget(new QLabel(tr("Candidate")));
   for (const auto& c : session_.candidates)
-    candidateChoice_->addItem(tr("#%1 · hub %2").arg(c.rank).arg(c.hubScore, 0, 'f', 2));
+    candidateChoice_->addItem(tr("#%1 · hub %2").arg(c.rank).arg(scoreText(c.hubScore)));
   connect(candidateChoice_, &QComboBox::currentIndexChanged, this, &FaceCaseView::showCandidate);
   bar->addWidget(candidateChoice_);
 

@@ -2,6 +2,7 @@
 
 #include <QBrush>
 #include <QColor>
+#include "views/util/score_text.h"
 
 namespace ridgeline::views {
 
@@ -47,7 +48,7 @@ QVariant QueueTableModel::display(const Case& c, int column) const {
     case Priority: return c.priority;
     case HubId: return QString::fromStdString(c.hubId);
     case Modality: return QString::fromUtf8(toCode(c.modality).data(), static_cast<int>(toCode(c.modality).size()));
-    case Score: return QStringLiteral("%1 / %2").arg(c.bestHubScore, 0, 'f', 1).arg(c.hubThreshold, 0, 'f', 1);
+    case Score: return QStringLiteral("%1 / %2").arg(scoreText(c.bestHubScore)).arg(scoreText(c.hubThreshold));
     case Age: return formatAge(ageSeconds(c));
     case Lease: return c.leaseHolder.empty() ? QStringLiteral("—") : QString::fromStdString(c.leaseHolder);
     case Status: {

@@ -141,7 +141,7 @@ CaseView* DeskController::openCase(qint64 caseId) {
     return nullptr;
   }
   Workstation* ws = workstation_;
-  session.loadImage = [ws](const Impression& imp) { return ws->viewImage(imp.id); };
+  session.loadCandidate = [ws](LoadedImpression& cand) { ws->loadCandidate(cand); };
   auto* view = new CaseView(std::move(session));
   view->setProposer(proposeWithMatcher);
   view->setScorer(scoreWithMatcher);

@@ -98,12 +98,21 @@ QImage Workstation::decodeForDisplay(const std::vector<std::uint8_t>& bytes, con
   return image;
 }
 
-static FeatureSet automaticFeatures(store::CaseStore& store, const Impression& imp, const QImage& image) {
+static std::optional<FeatureSet> storedAutomaticFeatures(const store::CaseStore& store, const Impression& imp) {
   for (auto author : {FeatureAuthor::Hub, FeatureAuthor::LocalMatcher})
     if (auto v = store.latestFeatures(imp.id, author)) return v->features;
+  return std::nullopt;
+}
+
+// The hub sent no features: the local extractor supplies them, and they are
+// kept (author: local matcher) so the case shows the same markup next time.
+static FeatureSet automaticFeatures(store::CaseStore& store, const Impression& imp, const QImage& image,
+                                    const Actor& actor) {
+  if (auto stored = storedAutomaticFeatures(store, imp)) return *stored;
   if (image.isNull()) return {};
-  // The hub sent no features: the local extractor supplies them (and says so).
-  return fingerprint::extractFeatures(toGrayMat(image), imp.ppi);
+  FeatureSet extracted = fingerprint::extractFeatures(toGrayMat(image), imp.ppi);
+  store.saveFeatures(imp.id, extracted, actor);
+  return extracted;
 }
 
 CaseSession Workstation::openCase(std::int64_t caseId) {
@@ -119,7 +128,7 @@ CaseSession Workstation::openCase(std::int64_t caseId) {
     LoadedImpression loaded{imp, {}, {}};
     if (imp.role == ImpressionRole::Probe) {
       loaded.image = decodeForDisplay(store_->viewImage(imp.id, actor_), tr("the probe"));
-      loaded.automatic = automaticFeatures(*store_, imp, loaded.image);
+      loaded.automatic = automaticFeatures(*store_, imp, loaded.image, actor_);
       s.probe = loaded;
       if (auto mine = store_->latestFeatures(imp.id, FeatureAuthor::Examiner)) {
         s.analysis = mine->features;
@@ -128,9 +137,7 @@ CaseSession Workstation::openCase(std::int64_t caseId) {
       }
     } else {
       // Candidate images are fetched (and the view audited) only when shown.
-      for (auto author : {FeatureAuthor::Hub, FeatureAuthor::LocalMatcher})
-        if (auto v = store_->latestFeatures(imp.id, author); v && loaded.automatic.minutiae.empty())
-          loaded.automatic = v->features;
+      if (auto stored = storedAutomaticFeatures(*store_, imp)) loaded.automatic = *stored;
       s.candidates.push_back(loaded);
     }
   }
@@ -180,8 +187,10 @@ void Workstation::lockAnalysis(std::int64_t caseId, std::int64_t probeImpression
   store_->lockAnalysis(caseId, actor_);
 }
 
-QImage Workstation::viewImage(std::int64_t impressionId) {
-  return decodeForDisplay(store_->viewImage(impressionId, actor_), tr("the candidate"));
+void Workstation::loadCandidate(LoadedImpression& candidate) {
+  candidate.image = decodeForDisplay(store_->viewImage(candidate.impression.id, actor_), tr("the candidate"));
+  if (candidate.automatic.minutiae.empty())
+    candidate.automatic = automaticFeatures(*store_, candidate.impression, candidate.image, actor_);
 }
 
 void Workstation::recordConclusion(std::int64_t caseId, const Conclusion& conclusion,

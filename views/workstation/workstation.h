@@ -53,8 +53,9 @@ class Workstation : public QObject {
   void recordFaceConclusion(std::int64_t caseId, const Conclusion& conclusion, const QString& checklistJson);
   // The examiner's analysis, saved and locked before any candidate is shown.
   void lockAnalysis(std::int64_t caseId, std::int64_t probeImpressionId, const FeatureSet& analysis);
-  // A candidate's image for display (audited; refused before the lock).
-  QImage viewImage(std::int64_t impressionId);
+  // A candidate's image for display (audited; refused before the lock) and,
+  // when the hub sent no features, the local extractor's (kept in the store).
+  void loadCandidate(LoadedImpression& candidate);
   void recordConclusion(std::int64_t caseId, const Conclusion& conclusion,
                         const std::vector<Correspondence>& correspondences);
   bool isSyncing() const { return syncing_; }
