@@ -90,6 +90,7 @@ cv::Mat applyEnhancement(const cv::Mat& grey, const Enhancement& step, double pp
   if (step.name == "clahe") return clahe(grey, p("clip"), p("tile_mm"), ppi);
   if (step.name == "bandpass") return bandpass(grey, p("low_mm"), p("high_mm"), ppi);
   if (step.name == "background") return background(grey, p("sigma_mm"), ppi);
+  if (step.name == "revert") throw InputError("'revert' needs the original: use replay()");
   throw InputError("unknown enhancement step '" + step.name + "'");
 }
 

@@ -11,7 +11,11 @@
 
 namespace ridgeline::imaging {
 
+// A "revert" step starts again from the original.
 cv::Mat replay(const cv::Mat& original, const std::vector<Enhancement>& steps, double ppi,
                Progress* progress = nullptr);
+
+// The steps in effect after a log: those after its last "revert".
+std::vector<Enhancement> stepsInEffect(const std::vector<Enhancement>& log);
 
 }  // namespace ridgeline::imaging

@@ -25,6 +25,7 @@ const std::map<std::string, std::vector<Range>>& specs() {
       {"clahe", {{"clip", 0.5, 40}, {"tile_mm", 1, 20}}},
       {"bandpass", {{"low_mm", 0.1, 5}, {"high_mm", 0.2, 10}}},
       {"background", {{"sigma_mm", 0.5, 20}}},
+      {"revert", {}},
   };
   return s;
 }

@@ -21,6 +21,8 @@ struct Enhancement {
 //   clahe      clip 0.5..40, tile_mm 1..20
 //   bandpass   low_mm 0.1..5, high_mm 0.2..10 (ridge periods kept, low < high)
 //   background sigma_mm 0.5..20 (subtracts a smooth background)
+//   revert     (none) back to the original: the log is a history, so undoing
+//              every step is itself a logged step and replay stays exact
 const std::vector<std::string>& stepNames();
 
 // Canonical JSON object of the parameters ({"gamma":1.5}), for the store's log.

@@ -1,8 +1,13 @@
 // Drives the real case widgets as an examiner would: mark, undo, lock the
-// analysis, link, propose, accept, delete with undo, conclude.
+// analysis, link, propose, accept, delete with undo, enhance a working copy,
+// lay the prints over each other, conclude.
 #include <QtTest>
 
 #include <QButtonGroup>
+#include <QCheckBox>
+#include <QGraphicsView>
+#include <QListWidget>
+#include <QSlider>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
@@ -16,6 +21,8 @@
 #include "views/comparison/correspondence_document.h"
 #include "views/comparison/correspondence_overlay.h"
 #include "views/comparison/correspondence_panel.h"
+#include "views/comparison/enhancement_panel.h"
+#include "views/comparison/overlay_view.h"
 #include "views/comparison/feature_set_document.h"
 #include "views/shell/views_init.h"
 #include "views/vtk/vtk_opengl_widget.h"
@@ -24,6 +31,16 @@ using namespace ridgeline;
 using namespace ridgeline::views;
 
 namespace {
+
+// Mean absolute difference of two images' grey levels (same size).
+double meanDifference(const QImage& a, const QImage& b) {
+  const QImage ga = a.convertToFormat(QImage::Format_Grayscale8), gb = b.convertToFormat(QImage::Format_Grayscale8);
+  if (ga.size() != gb.size()) return 255;
+  double sum = 0;
+  for (int y = 0; y < ga.height(); ++y)
+    for (int x = 0; x < ga.width(); ++x) sum += std::abs(ga.constScanLine(y)[x] - gb.constScanLine(y)[x]);
+  return sum / (ga.width() * ga.height());
+}
 
 QPoint viewportPointOf(PrintCanvas* canvas, int index) {
   return canvas->viewport()->mapFrom(canvas, canvas->minutiaWidgetPos(index)->toPoint());
@@ -171,6 +188,97 @@ class TestCaseView : public QObject {
     QCOMPARE(view.analysisDocument()->minutiaCount(), before);
     QVERIFY(!status.isEmpty());
     QVERIFY(status.last().at(0).toString().contains("locked"));
+  }
+
+  void enhancementChangesOnlyTheWorkingCopyAndIsLogged() {
+    CaseView view(fixtureSession());
+    view.resize(1600, 900);
+    view.show();
+    lockAnalysisWithAutomaticMinutiae(view);
+    QSignalSpy logged(&view, &CaseView::enhancementApplied);
+    ComparisonWorkspace* ws = view.comparison();
+    EnhancementPanel* panel = ws->enhancementPanel();
+    const QImage original = view.session().candidates[0].image;
+    panel->setTarget(Side::Candidate);
+    panel->chooseStep("invert");
+    QTest::mouseClick(panel->findChild<QPushButton*>("applyEnhancement"), Qt::LeftButton);
+    QCOMPARE(logged.count(), 1);
+    QCOMPARE(logged[0][0].toLongLong(), qint64(77));
+    QCOMPARE(logged[0][1].value<imaging::Enhancement>().name, std::string("invert"));
+    // The canvas shows the inverted working copy; the original is untouched.
+    QVERIFY(meanDifference(ws->candidateCanvas()->image(), original) > 50);
+    QCOMPARE(view.session().candidates[0].image, original);
+    QCOMPARE(panel->stepList()->count(), 1);
+    QVERIFY(panel->stepList()->item(0)->text().startsWith("1. Invert"));
+    // A refused step (black above white) changes nothing and says why.
+    QSignalSpy status(&view, &CaseView::statusMessage);
+    panel->chooseStep("levels");
+    QVERIFY(!ws->applyEnhancement(Side::Candidate, {"levels", {{"black", 200}, {"white", 100}}}));
+    QCOMPARE(logged.count(), 1);
+    QVERIFY(status.last().at(0).toString().contains("black must be below white"));
+    // Revert is a logged step too, and brings the original back exactly.
+    QTest::mouseClick(panel->findChild<QPushButton*>("revertEnhancement"), Qt::LeftButton);
+    QCOMPARE(logged.count(), 2);
+    QCOMPARE(logged[1][1].value<imaging::Enhancement>().name, std::string("revert"));
+    QCOMPARE(meanDifference(ws->candidateCanvas()->image(), original), 0.0);
+    QCOMPARE(view.session().candidates[0].enhancements.size(), size_t(2));
+  }
+
+  void storedEnhancementsAreReplayedWhenTheCaseOpens() {
+    CaseSession session = fixtureSession();
+    session.candidates[0].enhancements = {{"clahe", {{"clip", 2.5}, {"tile_mm", 5}}}, {"invert", {}}};
+    CaseView view(session);
+    lockAnalysisWithAutomaticMinutiae(view);
+    const QImage shown = view.comparison()->candidateCanvas()->image();
+    QVERIFY(meanDifference(shown, session.candidates[0].image) > 50);
+    QVERIFY(view.comparison()->enhancementPanel()->stepList()->item(0)->text().startsWith("None"));  // the probe's
+    view.comparison()->enhancementPanel()->setTarget(Side::Candidate);
+    QCOMPARE(view.comparison()->enhancementPanel()->stepList()->count(), 2);
+  }
+
+  void overlayLaysTheCandidateOnTheProbeFromTheCorrespondences() {
+    // The candidate is the probe itself: a correct overlay fits exactly, unturned.
+    CaseSession session = fixtureSession();
+    session.candidates[0].image = session.probe.image;
+    session.candidates[0].automatic = session.probe.automatic;
+    CaseView view(session);
+    view.resize(1600, 900);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    lockAnalysisWithAutomaticMinutiae(view);
+    ComparisonWorkspace* ws = view.comparison();
+    ws->findChild<QAction*>("actionOverlay")->trigger();
+    QVERIFY(ws->isOverlayMode());
+    OverlayView* overlay = ws->overlayView();
+    QVERIFY(!overlay->alignment().valid);
+    QVERIFY(overlay->summary().contains("at least two"));
+    view.setProposer([](const FeatureSet&, const FeatureSet&) {
+      return std::vector<Correspondence>{{0, 0, 0, CorrespondenceType::Definite},
+                                         {0, 5, 5, CorrespondenceType::Definite},
+                                         {0, 9, 9, CorrespondenceType::Definite}};
+    });
+    ws->proposeCorrespondences();  // the overlay follows the correspondences
+    QVERIFY(overlay->alignment().valid);
+    QCOMPARE(overlay->alignment().pairs, 3);
+    QVERIFY(std::abs(overlay->alignment().rotationDegrees) < 1e-6);
+    QVERIFY(overlay->alignment().rmsResidualMm < 1e-6);
+    QTest::qWait(50);
+    // Opacity changes what is drawn.
+    const QImage half = overlay->view()->viewport()->grab().toImage();
+    overlay->opacitySlider()->setValue(0);
+    QTest::qWait(20);
+    const QImage none = overlay->view()->viewport()->grab().toImage();
+    QVERIFY(meanDifference(half, none) > 1);
+    overlay->opacitySlider()->setValue(50);
+    saveShot(&view, "case-overlay");
+    // Flicker alternates the candidate; leaving overlay mode stops it.
+    overlay->flickerBox()->setChecked(true);
+    QVERIFY(!overlay->opacitySlider()->isEnabled());
+    const bool first = overlay->candidateShown();
+    QTRY_VERIFY_WITH_TIMEOUT(overlay->candidateShown() != first, 2000);
+    ws->findChild<QAction*>("actionOverlay")->trigger();
+    QVERIFY(!ws->isOverlayMode());
+    QVERIFY(!overlay->flickerBox()->isChecked());
   }
 
   void concludeNeedsDecisionAndRationale() {

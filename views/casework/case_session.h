@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/model/case.h"
+#include "core/imaging/enhancement_step.h"
 #include "core/model/feature_set.h"
 
 namespace ridgeline::views {
@@ -16,6 +17,7 @@ struct LoadedImpression {
   Impression impression;
   QImage image;            // 8-bit grey as stored (the original, never modified)
   FeatureSet automatic;    // hub's or local matcher's features
+  std::vector<imaging::Enhancement> enhancements;  // the store's log, replayed when shown
 };
 
 struct CaseSession {

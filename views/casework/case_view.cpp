@@ -74,6 +74,13 @@ CaseView::CaseView(CaseSession session, QWidget* parent)
   for (auto* source : {static_cast<QObject*>(analysis_), static_cast<QObject*>(comparison_)})
     connect(source, SIGNAL(statusMessage(QString)), this, SIGNAL(statusMessage(QString)));
   connect(links_, &CorrespondenceDocument::changed, this, &CaseView::refreshEvaluation);
+  connect(comparison_, &ComparisonWorkspace::enhancementApplied, this,
+          [this](Side side, const imaging::Enhancement& step) {
+            LoadedImpression& imp = side == Side::Probe ? session_.probe
+                                                        : session_.candidates.at(static_cast<size_t>(candidate_));
+            imp.enhancements.push_back(step);
+            emit enhancementApplied(imp.impression.id, step);
+          });
   refreshSteps();
   goToStep(session_.analysisLocked ? CaseStep::Comparison : CaseStep::Analysis);
 }
@@ -142,6 +149,8 @@ void CaseView::showCandidate(int index) {
   candidateDoc_->reset(cand.automatic);
   undo_->clear();
   comparison_->setImages(session_.probe.image, session_.probe.impression.ppi, cand.image, cand.impression.ppi);
+  comparison_->restoreEnhancements(Side::Probe, session_.probe.enhancements);
+  comparison_->restoreEnhancements(Side::Candidate, cand.enhancements);
   candidateChoice_->setCurrentIndex(index);
   refreshEvaluation();
 }

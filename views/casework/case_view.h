@@ -51,6 +51,8 @@ class CaseView : public QWidget {
  signals:
   void analysisLocked(int version, const FeatureSet& features);
   void conclusionRecorded(const Conclusion& conclusion);
+  // A step on the working copy of one impression, for the store's log.
+  void enhancementApplied(qint64 impressionId, const imaging::Enhancement& step);
   void statusMessage(const QString& text);
 
  private:

@@ -6,16 +6,16 @@
 #include <optional>
 
 #include "core/model/case.h"
+#include "views/casework/score_distribution_chart.h"
 
 class QButtonGroup;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
+class QVBoxLayout;
 
 namespace ridgeline::views {
 
-class ScoreDistributionChart;
-struct ReferenceScores;
 
 class EvaluationPage : public QWidget {
   Q_OBJECT
@@ -25,6 +25,7 @@ class EvaluationPage : public QWidget {
   void setScores(std::optional<double> localScore, double hubScore, double hubThreshold);
   void setReference(const ReferenceScores& reference);
   void setCorrespondenceSummary(const QString& text);
+  // Null until the page is first shown (see showEvent).
   ScoreDistributionChart* chart() const { return chart_; }
   QPushButton* saveButton() const { return save_; }
   QPlainTextEdit* rationale() const { return rationale_; }
@@ -34,8 +35,12 @@ class EvaluationPage : public QWidget {
  signals:
   void conclusionSaved(const QString& decision, const QString& rationale);
 
+ protected:
+  void showEvent(QShowEvent* event) override;
+
  private:
   void refreshSaveState();
+  void refreshChart();
 
   QStringList scale_;
   QButtonGroup* decisions_;
@@ -44,7 +49,10 @@ class EvaluationPage : public QWidget {
   QLabel* scoreLine_;
   QLabel* sourceLine_;
   QLabel* correspondences_;
-  ScoreDistributionChart* chart_;
+  QVBoxLayout* chartSlot_;
+  ScoreDistributionChart* chart_ = nullptr;
+  ReferenceScores reference_;
+  std::optional<double> caseScore_;
 };
 
 }  // namespace ridgeline::views

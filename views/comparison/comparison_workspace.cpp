@@ -5,7 +5,10 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QResizeEvent>
+#include <QApplication>
 #include <QSplitter>
+#include <QStackedWidget>
+#include <QTabWidget>
 #include <QToolBar>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -16,9 +19,14 @@
 #include "views/comparison/correspondence_document.h"
 #include "views/comparison/correspondence_overlay.h"
 #include "views/comparison/correspondence_panel.h"
+#include "views/comparison/enhancement_panel.h"
+#include "views/comparison/overlay_view.h"
 #include "views/comparison/feature_set_document.h"
 #include "views/comparison/markup_commands.h"
 #include "views/comparison/shortcut_help_overlay.h"
+#include "views/util/image_conversion.h"
+#include "core/fingerprint/overlay_alignment.h"
+#include "core/imaging/enhancement_pipeline.h"
 
 namespace ridgeline::views {
 namespace {
@@ -50,7 +58,10 @@ ComparisonWorkspace::ComparisonWorkspace(FeatureSetDocument* probe, FeatureSetDo
       candidateCanvas_(new PrintCanvas(Side::Candidate)),
       link_(new CanvasLink(probeCanvas_, candidateCanvas_, this)),
       panel_(new CorrespondencePanel(links, undo)),
-      printArea_(new QWidget) {
+      printArea_(new QWidget),
+      printStack_(new QStackedWidget),
+      overlayView_(new OverlayView),
+      enhance_(new EnhancementPanel) {
   setObjectName("comparisonWorkspace");
   probeCanvas_->setDocument(probe_, probe_->features().author != FeatureAuthor::Examiner);
   candidateCanvas_->setDocument(candidate_, candidate_->features().author != FeatureAuthor::Examiner);
@@ -67,13 +78,19 @@ ComparisonWorkspace::ComparisonWorkspace(FeatureSetDocument* probe, FeatureSetDo
   new CoverParent(overlay_);
   overlay_->raise();
 
+  printStack_->addWidget(printArea_);
+  printStack_->addWidget(overlayView_);
+  auto* side = new QTabWidget;
+  side->setObjectName("comparisonSideTabs");
+  side->addTab(panel_, tr("Correspondences"));
+  side->addTab(enhance_, tr("Enhance"));
   auto* split = new QSplitter(Qt::Horizontal);
-  split->addWidget(printArea_);
-  split->addWidget(panel_);
+  split->addWidget(printStack_);
+  split->addWidget(side);
   split->setStretchFactor(0, 1);
   split->setCollapsible(0, false);
-  panel_->setMinimumWidth(240);
-  split->setSizes({1000, 280});
+  side->setMinimumWidth(250);
+  split->setSizes({1000, 290});
 
   buildActions();
   auto* layout = new QVBoxLayout(this);
@@ -88,13 +105,86 @@ ComparisonWorkspace::ComparisonWorkspace(FeatureSetDocument* probe, FeatureSetDo
     probeCanvas_->selectMinutia(c.probeMinutia);
     candidateCanvas_->selectMinutia(c.candidateMinutia);
   });
+  connect(enhance_, &EnhancementPanel::enhancementRequested, this, &ComparisonWorkspace::applyEnhancement);
+  connect(links_, &CorrespondenceDocument::changed, this, [this] {
+    if (isOverlayMode()) refreshOverlay();
+  });
 }
 
 void ComparisonWorkspace::setImages(const QImage& probe, double probePpi, const QImage& candidate,
                                     double candidatePpi) {
   probeCanvas_->setImage(probe, probePpi);
   candidateCanvas_->setImage(candidate, candidatePpi);
+  originals_[0] = probe;
+  originals_[1] = candidate;
+  for (Side s : {Side::Probe, Side::Candidate}) {
+    log_[index(s)].clear();
+    enhance_->setStepsInEffect(s, {});
+  }
   link_->matchScale();
+  if (isOverlayMode()) refreshOverlay();
+}
+
+void ComparisonWorkspace::restoreEnhancements(Side side, const std::vector<imaging::Enhancement>& log) {
+  log_[index(side)] = log;
+  showWorkingCopy(side);
+}
+
+bool ComparisonWorkspace::applyEnhancement(Side side, const imaging::Enhancement& step) {
+  if (originals_[index(side)].isNull()) return false;
+  try {
+    imaging::validate(step);
+  } catch (const std::exception& e) {
+    emit statusMessage(tr("Enhancement not applied: %1").arg(e.what()));
+    return false;
+  }
+  log_[index(side)].push_back(step);
+  showWorkingCopy(side);
+  emit enhancementApplied(side, step);
+  emit statusMessage(step.name == "revert" ? tr("Working copy reverted to the original.")
+                                           : tr("Applied to the working copy: %1").arg(EnhancementPanel::describe(step)));
+  return true;
+}
+
+void ComparisonWorkspace::showWorkingCopy(Side side) {
+  const auto& log = log_[index(side)];
+  const auto inEffect = imaging::stepsInEffect(log);
+  QImage shown = originals_[index(side)];
+  if (!inEffect.empty()) {
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const double ppi = canvasFor(side)->ppi();
+    try {
+      shown = toQImage(imaging::replay(toGrayMat(originals_[index(side)]), inEffect, ppi));
+    } catch (const std::exception& e) {
+      emit statusMessage(tr("The enhancement log could not be replayed: %1. The original is shown.").arg(e.what()));
+    }
+    QApplication::restoreOverrideCursor();
+  }
+  canvasFor(side)->replaceImage(shown);
+  enhance_->setStepsInEffect(side, inEffect);
+  if (isOverlayMode()) refreshOverlay();
+}
+
+bool ComparisonWorkspace::isOverlayMode() const { return printStack_->currentWidget() == overlayView_; }
+
+void ComparisonWorkspace::setOverlayMode(bool on) {
+  if (overlayAction_ && overlayAction_->isChecked() != on) overlayAction_->setChecked(on);
+  printStack_->setCurrentWidget(on ? static_cast<QWidget*>(overlayView_) : printArea_);
+  if (on) refreshOverlay();
+}
+
+void ComparisonWorkspace::refreshOverlay() {
+  std::vector<fingerprint::MarkedPair> pairs;
+  for (const Correspondence& c : links_->correspondences()) {
+    if (c.type != CorrespondenceType::Definite && c.type != CorrespondenceType::Possible) continue;
+    if (c.probeMinutia < 0 || c.candidateMinutia < 0) continue;
+    const Minutia& p = probe_->minutia(c.probeMinutia);
+    const Minutia& q = candidate_->minutia(c.candidateMinutia);
+    pairs.push_back({p.x, p.y, q.x, q.y});
+  }
+  const auto alignment = fingerprint::alignForOverlay(pairs, probeCanvas_->ppi(), candidateCanvas_->ppi());
+  overlayView_->setPrints(probeCanvas_->image(), candidateCanvas_->image(), alignment);
+  emit statusMessage(overlayView_->summary());
 }
 
 void ComparisonWorkspace::setProposer(CorrespondenceProposer proposer) { proposer_ = std::move(proposer); }
@@ -146,6 +236,8 @@ void ComparisonWorkspace::buildActions() {
   make(tr("Show correspondence lines"), QKeySequence(Qt::Key_J), [this](bool on) { overlay_->setLinesVisible(on); },
        true)
       ->setChecked(true);
+  overlayAction_ = make(tr("Overlay prints"), QKeySequence(Qt::Key_O), [this](bool on) { setOverlayMode(on); }, true);
+  overlayAction_->setObjectName("actionOverlay");
   make(tr("Shortcut help"), QKeySequence(Qt::Key_Question), [this] { toggleHelp(); });
   // Fixed texts: the stack's own actions rename themselves after every edit,
   // which makes the toolbar jump; the step's name goes in the tooltip instead.
@@ -161,7 +253,8 @@ void ComparisonWorkspace::buildActions() {
   const std::pair<QString, QString> shortNames[] = {
       {tr("Select / move"), tr("Select")},      {tr("Turn view left"), tr("Turn ⟲")},
       {tr("Turn view right"), tr("Turn ⟳")},    {tr("Propose correspondences"), tr("Propose")},
-      {tr("Show correspondence lines"), tr("Lines")}, {tr("Shortcut help"), tr("Keys ?")}};
+      {tr("Show correspondence lines"), tr("Lines")}, {tr("Overlay prints"), tr("Overlay")},
+      {tr("Shortcut help"), tr("Keys ?")}};
   for (QAction* a : actions_)
     for (const auto& [full, brief] : shortNames)
       if (a->text() == full) a->setIconText(brief);

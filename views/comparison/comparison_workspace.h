@@ -7,12 +7,14 @@
 #include <functional>
 #include <vector>
 
+#include "core/imaging/enhancement_step.h"
 #include "core/model/case.h"
 #include "views/comparison/print_canvas.h"
 
 class QAction;
 class QLabel;
 class QSplitter;
+class QStackedWidget;
 class QUndoStack;
 
 namespace ridgeline::views {
@@ -21,6 +23,8 @@ class CanvasLink;
 class CorrespondenceDocument;
 class CorrespondenceOverlay;
 class CorrespondencePanel;
+class EnhancementPanel;
+class OverlayView;
 class FeatureSetDocument;
 class ShortcutHelpOverlay;
 
@@ -42,7 +46,14 @@ class ComparisonWorkspace : public QWidget {
   CanvasLink* link() const { return link_; }
   CorrespondencePanel* panel() const { return panel_; }
   CorrespondenceOverlay* overlay() const { return overlay_; }
+  EnhancementPanel* enhancementPanel() const { return enhance_; }
+  OverlayView* overlayView() const { return overlayView_; }
+  bool isOverlayMode() const;
   QList<QAction*> workspaceActions() const;
+
+  // Replays a stored enhancement log on a print's original (opening a case).
+  void restoreEnhancements(Side side, const std::vector<imaging::Enhancement>& log);
+  const std::vector<imaging::Enhancement>& enhancementLog(Side side) const { return log_[index(side)]; }
 
  public slots:
   void setTool(CanvasTool tool);
@@ -51,9 +62,14 @@ class ComparisonWorkspace : public QWidget {
   void turnSelectedMinutia(double degrees);
   void cycleSelectedMinutiaType();
   void toggleHelp();
+  void setOverlayMode(bool on);
+  // Applies one step (or "revert") to the working copy; false with a status
+  // message when the step is refused. Emits enhancementApplied on success.
+  bool applyEnhancement(Side side, const imaging::Enhancement& step);
 
  signals:
   void statusMessage(const QString& text);
+  void enhancementApplied(Side side, const imaging::Enhancement& step);
 
  protected:
   void resizeEvent(QResizeEvent* event) override;
@@ -66,6 +82,10 @@ class ComparisonWorkspace : public QWidget {
   FeatureSetDocument* docFor(const PrintCanvas* canvas) const;
   PrintCanvas* focusedCanvas() const;
   bool refuseIfLocked(FeatureSetDocument* doc);
+  static size_t index(Side side) { return side == Side::Probe ? 0 : 1; }
+  PrintCanvas* canvasFor(Side side) const { return side == Side::Probe ? probeCanvas_ : candidateCanvas_; }
+  void showWorkingCopy(Side side);
+  void refreshOverlay();
 
   FeatureSetDocument* probe_;
   FeatureSetDocument* candidate_;
@@ -76,6 +96,12 @@ class ComparisonWorkspace : public QWidget {
   CanvasLink* link_;
   CorrespondencePanel* panel_;
   QWidget* printArea_;
+  QStackedWidget* printStack_;
+  OverlayView* overlayView_;
+  EnhancementPanel* enhance_;
+  QAction* overlayAction_ = nullptr;
+  QImage originals_[2];
+  std::vector<imaging::Enhancement> log_[2];
   CorrespondenceOverlay* overlay_;
   ShortcutHelpOverlay* help_ = nullptr;
   QList<QAction*> actions_;

@@ -29,6 +29,8 @@ class PrintCanvas : public QGraphicsView {
   explicit PrintCanvas(Side side, QWidget* parent = nullptr);
 
   void setImage(const QImage& image, double ppi);
+  // Same print, other pixels (an enhanced working copy): the view stays put.
+  void replaceImage(const QImage& image);
   void setDocument(FeatureSetDocument* doc, bool automatic);
   void setCorrespondences(const CorrespondenceDocument* links);
   // Read-only features drawn dashed under the examiner's (automatic minutiae).

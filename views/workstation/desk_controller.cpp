@@ -161,6 +161,14 @@ void DeskController::wireCaseView(CaseView* view, qint64 caseId) {
       report(tr("The analysis could not be recorded: %1").arg(e.what()), true);
     }
   });
+  connect(view, &CaseView::enhancementApplied, this, [this](qint64 impressionId, const imaging::Enhancement& step) {
+    try {
+      workstation_->logEnhancement(impressionId, step);
+    } catch (const std::exception& e) {
+      report(tr("The enhancement step could not be logged: %1. Revert it before relying on the view.").arg(e.what()),
+             true);
+    }
+  });
   connect(view, &CaseView::conclusionRecorded, this, [this, view, caseId](const Conclusion& c) {
     try {
       workstation_->recordConclusion(caseId, c, view->correspondences()->correspondences());

@@ -129,6 +129,7 @@ CaseSession Workstation::openCase(std::int64_t caseId) {
     if (imp.role == ImpressionRole::Probe) {
       loaded.image = decodeForDisplay(store_->viewImage(imp.id, actor_), tr("the probe"));
       loaded.automatic = automaticFeatures(*store_, imp, loaded.image, actor_);
+      loaded.enhancements = enhancementsOf(imp.id);
       s.probe = loaded;
       if (auto mine = store_->latestFeatures(imp.id, FeatureAuthor::Examiner)) {
         s.analysis = mine->features;
@@ -189,8 +190,20 @@ void Workstation::lockAnalysis(std::int64_t caseId, std::int64_t probeImpression
 
 void Workstation::loadCandidate(LoadedImpression& candidate) {
   candidate.image = decodeForDisplay(store_->viewImage(candidate.impression.id, actor_), tr("the candidate"));
+  candidate.enhancements = enhancementsOf(candidate.impression.id);
   if (candidate.automatic.minutiae.empty())
     candidate.automatic = automaticFeatures(*store_, candidate.impression, candidate.image, actor_);
+}
+
+void Workstation::logEnhancement(std::int64_t impressionId, const imaging::Enhancement& step) {
+  store_->logEnhancement(impressionId, step.name, imaging::parametersJson(step), actor_);
+}
+
+std::vector<imaging::Enhancement> Workstation::enhancementsOf(std::int64_t impressionId) const {
+  std::vector<imaging::Enhancement> steps;
+  for (const EnhancementStep& s : store_->enhancementLog(impressionId))
+    steps.push_back(imaging::parseStep(s.name, s.parametersJson));
+  return steps;
 }
 
 void Workstation::recordConclusion(std::int64_t caseId, const Conclusion& conclusion,

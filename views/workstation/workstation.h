@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "core/hub/client/hub_client_config.h"
+#include "core/imaging/enhancement_step.h"
 #include "core/model/audit_event.h"
 #include "core/model/case.h"
 #include "views/casework/case_session.h"
@@ -58,6 +59,8 @@ class Workstation : public QObject {
   void loadCandidate(LoadedImpression& candidate);
   void recordConclusion(std::int64_t caseId, const Conclusion& conclusion,
                         const std::vector<Correspondence>& correspondences);
+  // One step on a working copy, logged (and audited) against the impression.
+  void logEnhancement(std::int64_t impressionId, const imaging::Enhancement& step);
   bool isSyncing() const { return syncing_; }
 
  public slots:
@@ -72,6 +75,7 @@ class Workstation : public QObject {
   void outboxChanged(int waiting);
 
  private:
+  std::vector<imaging::Enhancement> enhancementsOf(std::int64_t impressionId) const;
   QImage decodeForDisplay(const std::vector<std::uint8_t>& bytes, const QString& what) const;
 
   QString profileDir_;

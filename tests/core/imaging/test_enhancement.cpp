@@ -78,6 +78,15 @@ class TestEnhancement : public QObject {
     QCOMPARE(mad(a, b), 0.0);
   }
 
+  void revertStartsAgainFromTheOriginal() {
+    const Enhancement invert{"invert", {}}, revert{"revert", {}}, gamma{"gamma", {{"gamma", 0.8}}};
+    const std::vector<Enhancement> log{invert, gamma, revert, gamma};
+    QCOMPARE(mad(replay(mark(), log, 500), replay(mark(), {gamma}, 500)), 0.0);
+    QCOMPARE(stepsInEffect(log), std::vector<Enhancement>{gamma});
+    QCOMPARE(stepsInEffect({invert, gamma}).size(), size_t(2));
+    QVERIFY(stepsInEffect({invert, revert}).empty());
+  }
+
   void badStepsNameTheProblem() {
     auto expectError = [](const std::string& name, const std::string& json, const char* words) {
       try {
