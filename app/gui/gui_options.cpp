@@ -14,7 +14,7 @@ namespace {
 
 const char* kHelp =
     "Usage: ridgeline [--demo] [--profile DIR] [--theme light|dark]\n"
-    "                 [--open-case ID|first] [--screenshot FILE [--size WxH]]\n"
+    "                 [--open-case ID|first [--step NAME]] [--screenshot FILE [--size WxH]]\n"
     "       ridgeline --version | --help\n\n"
     "Ridgeline: the forensic examiner's desk for below-threshold biometric hits.\n\n"
     "  --demo             run against a reference hub inside the application, with demo cases\n"
@@ -22,6 +22,8 @@ const char* kHelp =
     "  --theme NAME       light or dark\n"
     "  --open-case ID     open that case (a local id, or 'first': the first fingerprint case with\n"
     "                     its images); with --demo it opens at the comparison step\n"
+    "  --step NAME        with --demo --open-case: analysis, comparison (default), overlay or\n"
+    "                     evaluation\n"
     "  --screenshot FILE  render the main window to a PNG and quit\n"
     "  --size WxH         window size in logical pixels (default 1280x800)\n";
 
@@ -52,6 +54,7 @@ std::optional<GuiOptions> parseGuiOptions(const QStringList& arguments, QString*
   parser.addOption({"screenshot", "screenshot", "FILE"});
   parser.addOption({"size", "size", "WxH"});
   parser.addOption({"open-case", "open-case", "ID"});
+  parser.addOption({"step", "step", "NAME"});
   if (!parser.parse(arguments)) {
     *error = parser.errorText();
     return std::nullopt;
@@ -74,6 +77,12 @@ std::optional<GuiOptions> parseGuiOptions(const QStringList& arguments, QString*
   parser.value("open-case").toLongLong(&numeric);
   if (!o.openCase.isEmpty() && o.openCase != "first" && !numeric) {
     *error = QStringLiteral("--open-case takes a case id or 'first', not '%1'").arg(o.openCase);
+    return std::nullopt;
+  }
+  o.step = parser.value("step");
+  static const QStringList steps{"analysis", "comparison", "overlay", "evaluation"};
+  if (!o.step.isEmpty() && !steps.contains(o.step)) {
+    *error = QStringLiteral("--step takes %1, not '%2'").arg(steps.join(", "), o.step);
     return std::nullopt;
   }
   if (parser.isSet("size")) {

@@ -47,10 +47,12 @@ void openRequestedCase(views::DeskController& desk, const gui::GuiOptions& optio
     return;
   }
   views::CaseView* view = desk.openCase(*id);
-  if (!view || !options.demo) return;
+  if (!view || !options.demo || options.step == "analysis") return;
   desk.completeAnalysisForDemo(view);
   view->goToStep(views::CaseStep::Comparison);
   view->comparison()->proposeCorrespondences();
+  if (options.step == "overlay") view->comparison()->setOverlayMode(true);
+  if (options.step == "evaluation") view->goToStep(views::CaseStep::Evaluation);
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <QGraphicsView>
 #include <QListWidget>
 #include <QSlider>
+#include <QTabWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
@@ -210,6 +211,9 @@ class TestCaseView : public QObject {
     QCOMPARE(view.session().candidates[0].image, original);
     QCOMPARE(panel->stepList()->count(), 1);
     QVERIFY(panel->stepList()->item(0)->text().startsWith("1. Invert"));
+    ws->findChild<QTabWidget*>("comparisonSideTabs")->setCurrentWidget(panel);
+    QTest::qWait(50);
+    saveShot(&view, "case-enhance");
     // A refused step (black above white) changes nothing and says why.
     QSignalSpy status(&view, &CaseView::statusMessage);
     panel->chooseStep("levels");
@@ -286,7 +290,7 @@ class TestCaseView : public QObject {
     view.resize(1600, 900);
     view.show();
     lockAnalysisWithAutomaticMinutiae(view);
-    view.setScorer([](const FeatureSet&, const FeatureSet&) { return std::optional<double>(37.5); });
+    view.setScorer([](const FeatureSet&, const FeatureSet&) { return std::optional<double>(0.375); });
     QVERIFY(view.goToStep(CaseStep::Evaluation));
     QSignalSpy recorded(&view, &CaseView::conclusionRecorded);
     EvaluationPage* page = view.evaluation();

@@ -250,11 +250,13 @@ void ComparisonWorkspace::buildActions() {
   connect(undo_, &QUndoStack::undoTextChanged, undo, [undo](const QString& t) { undo->setToolTip(tr("Undo %1").arg(t)); });
   connect(undo_, &QUndoStack::redoTextChanged, redo, [redo](const QString& t) { redo->setToolTip(tr("Redo %1").arg(t)); });
   // Short toolbar words; the full names stay in tooltips and the help overlay.
+  // Short enough that every action fits at 1280x800 with the queue docked.
   const std::pair<QString, QString> shortNames[] = {
-      {tr("Select / move"), tr("Select")},      {tr("Turn view left"), tr("Turn ⟲")},
-      {tr("Turn view right"), tr("Turn ⟳")},    {tr("Propose correspondences"), tr("Propose")},
-      {tr("Show correspondence lines"), tr("Lines")}, {tr("Overlay prints"), tr("Overlay")},
-      {tr("Shortcut help"), tr("Keys ?")}};
+      {tr("Select / move"), tr("Select")},      {tr("Add minutia"), tr("Minutia")},
+      {tr("Link views"), tr("Linked")},         {tr("Same scale"), tr("1:1")},
+      {tr("Turn view left"), tr("⟲")},          {tr("Turn view right"), tr("⟳")},
+      {tr("Propose correspondences"), tr("Propose")}, {tr("Show correspondence lines"), tr("Lines")},
+      {tr("Overlay prints"), tr("Overlay")},    {tr("Shortcut help"), tr("?")}};
   for (QAction* a : actions_)
     for (const auto& [full, brief] : shortNames)
       if (a->text() == full) a->setIconText(brief);

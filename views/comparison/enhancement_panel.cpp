@@ -34,7 +34,7 @@ const std::vector<StepUi>& stepUis() {
       {"background", "Background removal", {{"sigma_mm", "Background scale", " mm", 3, 0.5, 20, 0.5, 1}}},
       {"levels", "Levels", {{"black", "Black point", "", 20, 0, 254, 1, 0}, {"white", "White point", "", 235, 1, 255, 1, 0}}},
       {"gamma", "Gamma", {{"gamma", "Gamma", "", 0.8, 0.1, 10, 0.05, 2}}},
-      {"invert", "Invert (black on white ↔ white on black)", {}},
+      {"invert", "Invert", {}},
   };
   return steps;
 }

@@ -13,7 +13,7 @@ namespace ridgeline::views {
 class QueueTableModel : public QAbstractTableModel {
   Q_OBJECT
  public:
-  enum Column { Priority, HubId, Modality, Score, Age, Lease, Status, ColumnCount };
+  enum Column { Priority, HubId, Score, Modality, Age, Lease, Status, ColumnCount };  // score before modality: it must show in a narrow dock
   enum Role { SortRole = Qt::UserRole + 1, ModalityCodeRole, StatusCodeRole, CaseIdRole };
 
   explicit QueueTableModel(QObject* parent = nullptr);

@@ -1,5 +1,7 @@
 #include "views/shell/main_window.h"
 
+#include <algorithm>
+
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
@@ -59,7 +61,6 @@ MainWindow::MainWindow(ShellOptions options, QWidget* parent)
   setWindowIcon(QIcon(QStringLiteral(":/ridgeline/icon.svg")));
   setCentralWidget(buildCentral());
   addDockWidget(Qt::LeftDockWidgetArea, queue_);
-  resizeDocks({queue_}, {460}, Qt::Horizontal);
   progress_ = new QProgressBar(this);
   progress_->setRange(0, 1000);
   progress_->setMaximumWidth(220);
@@ -139,10 +140,19 @@ void MainWindow::setThemeByName(const QString& name) {
 void MainWindow::showAbout() { AboutDialog(this).exec(); }
 void MainWindow::showShortcuts() { ShortcutsDialog(this).exec(); }
 
+void MainWindow::showEvent(QShowEvent* event) {
+  QMainWindow::showEvent(event);
+  if (layoutRestored_ || dockSized_) return;
+  // No saved layout: the prints get the room. A quarter of the width shows
+  // the queue's id, modality and score columns; more only at wide sizes.
+  dockSized_ = true;
+  resizeDocks({queue_}, {std::clamp(width() / 4, 300, 460)}, Qt::Horizontal);
+}
+
 void MainWindow::restoreLayout() {
   QSettings settings;
   restoreGeometry(settings.value("window/geometry").toByteArray());
-  restoreState(settings.value("window/state").toByteArray(), kLayoutVersion);
+  layoutRestored_ = restoreState(settings.value("window/state").toByteArray(), kLayoutVersion);
   setThemeByName(settings.value("window/theme", "light").toString());
 }
 

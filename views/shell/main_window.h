@@ -63,6 +63,7 @@ class MainWindow : public QMainWindow {
 
  protected:
   void closeEvent(QCloseEvent* event) override;
+  void showEvent(QShowEvent* event) override;
 
  private:
   void buildMenus();
@@ -79,6 +80,8 @@ class MainWindow : public QMainWindow {
   QProgressBar* progress_ = nullptr;
   QToolButton* cancel_ = nullptr;
   QActionGroup* themes_ = nullptr;
+  bool layoutRestored_ = false;
+  bool dockSized_ = false;
 };
 
 }  // namespace ridgeline::views
