@@ -14,16 +14,18 @@ namespace {
 
 const char* kHelp =
     "Usage: ridgeline [--demo] [--profile DIR] [--theme light|dark]\n"
-    "                 [--open-case ID|first [--step NAME]] [--screenshot FILE [--size WxH]]\n"
+    "                 [--open-case ID|first|first-face [--step NAME]]\n"
+    "                 [--screenshot FILE [--size WxH]]\n"
     "       ridgeline --version | --help\n\n"
     "Ridgeline: the forensic examiner's desk for below-threshold biometric hits.\n\n"
     "  --demo             run against a reference hub inside the application, with demo cases\n"
     "  --profile DIR      the workstation profile (case store) to use\n"
     "  --theme NAME       light or dark\n"
-    "  --open-case ID     open that case (a local id, or 'first': the first fingerprint case with\n"
-    "                     its images); with --demo it opens at the comparison step\n"
-    "  --step NAME        with --demo --open-case: analysis, comparison (default), overlay or\n"
-    "                     evaluation\n"
+    "  --open-case ID     open that case (a local id; 'first': the first fingerprint case with\n"
+    "                     its images; 'first-face': the first face case with its photos);\n"
+    "                     with --demo it opens at the comparison step\n"
+    "  --step NAME        with --demo --open-case (fingerprint): analysis, comparison (default),\n"
+    "                     overlay or evaluation\n"
     "  --screenshot FILE  render the main window to a PNG and quit\n"
     "  --size WxH         window size in logical pixels (default 1280x800)\n";
 
@@ -75,8 +77,8 @@ std::optional<GuiOptions> parseGuiOptions(const QStringList& arguments, QString*
   o.openCase = parser.value("open-case");
   bool numeric = false;
   parser.value("open-case").toLongLong(&numeric);
-  if (!o.openCase.isEmpty() && o.openCase != "first" && !numeric) {
-    *error = QStringLiteral("--open-case takes a case id or 'first', not '%1'").arg(o.openCase);
+  if (!o.openCase.isEmpty() && o.openCase != "first" && o.openCase != "first-face" && !numeric) {
+    *error = QStringLiteral("--open-case takes a case id, 'first' or 'first-face', not '%1'").arg(o.openCase);
     return std::nullopt;
   }
   o.step = parser.value("step");

@@ -14,7 +14,7 @@ struct GuiOptions {
   QString screenshotPath;  // write a PNG of the main window and quit
   QSize windowSize;        // --size WxH, for screenshots at known sizes
   QString theme;           // "light" | "dark"; empty = the saved one
-  QString openCase;        // a local case id, or "first"
+  QString openCase;        // a local case id, "first" or "first-face"
   QString step;            // with --demo --open-case: analysis | comparison | overlay | evaluation
 };
 

@@ -12,6 +12,7 @@
 #include "gui_options.h"
 #include "views/casework/case_view.h"
 #include "views/comparison/comparison_workspace.h"
+#include "views/face/face_case_view.h"
 #include "views/shell/main_window.h"
 #include "views/shell/theme.h"
 #include "views/shell/views_init.h"
@@ -39,20 +40,34 @@ QString examinerName() {
 }
 
 // Opens the requested case; in demo mode it goes straight to comparison.
-void openRequestedCase(views::DeskController& desk, const gui::GuiOptions& options) {
-  std::optional<qint64> id = options.openCase == "first" ? desk.firstOpenableCase()
-                                                          : std::optional<qint64>(options.openCase.toLongLong());
+// False when there is no such case or it cannot be opened.
+bool openRequestedCase(views::DeskController& desk, views::MainWindow& window, const gui::GuiOptions& options) {
+  std::optional<qint64> id = options.openCase == "first"        ? desk.firstOpenableCase(Modality::Fingerprint)
+                             : options.openCase == "first-face" ? desk.firstOpenableCase(Modality::Face)
+                                                                : std::optional<qint64>(options.openCase.toLongLong());
   if (!id) {
-    std::fprintf(stderr, "ridgeline: no fingerprint case with images to open\n");
-    return;
+    std::fprintf(stderr, "ridgeline: no %s case with %s to open\n",
+                 options.openCase == "first-face" ? "face" : "fingerprint",
+                 options.openCase == "first-face" ? "photos" : "images");
+    return false;
   }
   views::CaseView* view = desk.openCase(*id);
-  if (!view || !options.demo || options.step == "analysis") return;
+  // A face case opens in its own view, which openCase does not return.
+  if (auto* face = qobject_cast<views::FaceCaseView*>(window.currentCase())) {
+    if (options.demo) desk.completeAnalysisForDemo(face);
+    return true;
+  }
+  if (!view) {
+    std::fprintf(stderr, "ridgeline: case %lld could not be opened\n", static_cast<long long>(*id));
+    return false;
+  }
+  if (!options.demo || options.step == "analysis") return true;
   desk.completeAnalysisForDemo(view);
   view->goToStep(views::CaseStep::Comparison);
   view->comparison()->proposeCorrespondences();
   if (options.step == "overlay") view->comparison()->setOverlayMode(true);
   if (options.step == "evaluation") view->goToStep(views::CaseStep::Evaluation);
+  return true;
 }
 
 }  // namespace
@@ -111,7 +126,9 @@ int main(int argc, char** argv) {
 
   // After the first sync (demo) or at once (cached profile): open, then shoot.
   auto afterStart = [&] {
-    if (!options->openCase.isEmpty()) openRequestedCase(desk, *options);
+    const bool opened = options->openCase.isEmpty() || openRequestedCase(desk, window, *options);
+    // A screenshot of something other than the case asked for would mislead.
+    if (screenshot && !opened) return QApplication::exit(1);
     if (screenshot) takeScreenshot(window, options->screenshotPath);
   };
   if (workstation->hasHub()) {

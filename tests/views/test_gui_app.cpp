@@ -39,6 +39,33 @@ class TestGuiApp : public QObject {
       QCOMPARE(img.size(), size);
     }
   }
+
+  // The face workspace from the command line: the demo's first face case,
+  // opened at the comparison step. Exit 1 would mean no face case was found
+  // or it could not be opened (a screenshot of something else is refused).
+  void demoOpensFirstFaceCase() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath("face.png");
+    auto r = runProgram(RIDGELINE_GUI, {"--demo", "--open-case", "first-face", "--screenshot", path, "--size", "1280x800"});
+    QVERIFY2(r.exitCode == 0 && !r.crashed, qPrintable(r.err));
+    QCOMPARE(QImage(path).size(), QSize(1280, 800));
+  }
+
+  void missingFaceCaseIsAnErrorForScreenshots() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath("none.png");
+    auto r = runProgram(RIDGELINE_GUI, {"--profile", dir.filePath("profile"), "--open-case", "first-face",
+                                        "--screenshot", path});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("no face case with photos to open"), qPrintable(r.err));
+    QVERIFY(!QFile::exists(path));
+  }
+
+  void openCaseRejectsUnknownWords() {
+    auto r = runProgram(RIDGELINE_GUI, {"--open-case", "first-palm"});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains("first-face"));
+  }
 };
 
 QTEST_GUILESS_MAIN(TestGuiApp)

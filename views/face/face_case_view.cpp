@@ -26,7 +26,10 @@ namespace ridgeline::views {
 namespace {
 
 constexpr int kMinimumRationale = 20;
-const face::DisplayAlignment kLayout{{512, 512}, 128, 0.4};  // both faces: same inter-eye distance
+// Both faces at one inter-eye distance. Portrait, and no wider than the ears
+// (about 1.1 inter-eye distances either side of the midline) and the top of
+// the neck need: every pixel of the canvas goes to the face.
+const face::DisplayAlignment kLayout{{384, 448}, 128, 0.4};
 
 std::vector<QPointF> toPoints(const face::Landmarks68& l) {
   std::vector<QPointF> out;
@@ -41,6 +44,19 @@ std::vector<FaceOutline> toOutlines(const std::vector<face::Polyline>& lines) {
     for (const auto& p : line.points) o.points.emplace_back(p.x, p.y);
     out.push_back(o);
   }
+  return out;
+}
+
+// Without the models there is nothing to align on: each photo is fitted,
+// whole, into the crop size so the examiner can still look at both.
+QImage letterboxed(const QImage& photo, QSize size) {
+  QImage out(size, QImage::Format_RGB32);
+  out.fill(Qt::black);
+  QPainter p(&out);
+  p.setRenderHint(QPainter::SmoothPixmapTransform);
+  const QSizeF fitted = QSizeF(photo.size()).scaled(QSizeF(size), Qt::KeepAspectRatio);
+  p.drawImage(QRectF(QPointF((size.width() - fitted.width()) / 2, (size.height() - fitted.height()) / 2), fitted),
+              photo);
   return out;
 }
 
@@ -70,7 +86,9 @@ FaceCaseView::FaceCaseView(FaceCaseSession session, QWidget* parent)
       record_(new QPushButton(tr("Record conclusion"))) {
   setObjectName("faceCaseView");
   try {
-    engine_ = std::make_unique<face::FaceEngine>();
+    face::FaceEngineOptions options;
+    options.modelsDir = session_.modelsDir;
+    engine_ = std::make_unique<face::FaceEngine>(options);
   } catch (const std::exception& e) {
     // The rest of the desk works without the models; this view says why it cannot.
     engineProblem_ = QString::fromUtf8(e.what());
@@ -107,6 +125,7 @@ QWidget* FaceCaseView::buildAnalysisPage() {
   auto* vv = new QVBoxLayout(value);
   for (auto [text, id] : {std::pair{tr("Of value for comparison"), 1}, std::pair{tr("No value"), 2}}) {
     auto* radio = new QRadioButton(text);
+    radio->setObjectName(id == 1 ? "faceOfValue" : "faceNoValue");
     value_->addButton(radio, id);
     vv->addWidget(radio);
   }
@@ -163,6 +182,7 @@ QWidget* FaceCaseView::buildComparisonPage() {
                                                    {tr("Flicker"), FaceViewMode::Flicker}};
   for (const auto& [text, mode] : list) {
     auto* b = new QPushButton(text);
+    b->setObjectName(QStringLiteral("faceMode%1").arg(static_cast<int>(mode)));
     b->setCheckable(true);
     b->setChecked(mode == FaceViewMode::SideBySide);
     modes->addButton(b, static_cast<int>(mode));
@@ -170,36 +190,48 @@ QWidget* FaceCaseView::buildComparisonPage() {
   }
   connect(modes, &QButtonGroup::idClicked, this, [this](int id) { canvas_->setMode(static_cast<FaceViewMode>(id)); });
   auto* blend = new QSlider(Qt::Horizontal);
+  blend->setObjectName("faceBlend");
   blend->setRange(0, 100);
   blend->setValue(50);
   blend->setMaximumWidth(160);
   blend->setToolTip(tr("Blend: probe ← → candidate"));
   connect(blend, &QSlider::valueChanged, this, [this](int v) { canvas_->setBlend(v / 100.0); });
   auto* landmarks = new QCheckBox(tr("Landmarks"));
+  landmarks->setObjectName("faceLandmarks");
   landmarks->setChecked(true);
   connect(landmarks, &QCheckBox::toggled, canvas_, &FacePairCanvas::setLandmarksVisible);
   bar->addWidget(blend);
   bar->addWidget(landmarks);
   bar->addStretch();
   bar->addWidget(new QLabel(tr("Candidate")));
+  candidateChoice_->setObjectName("faceCandidate");
   for (const auto& c : session_.candidates)
     candidateChoice_->addItem(tr("#%1 · hub %2").arg(c.rank).arg(scoreText(c.hubScore)));
   connect(candidateChoice_, &QComboBox::currentIndexChanged, this, &FaceCaseView::showCandidate);
   bar->addWidget(candidateChoice_);
 
-  auto* split = new QSplitter(Qt::Horizontal);
+  // Faces across the full width on top (two portraits side by side want
+  // width), the checklist and the conclusion below: beside the faces they
+  // would leave each face a quarter of the width.
+  auto* work = new QSplitter(Qt::Horizontal);
+  work->addWidget(checklist_);
+  work->addWidget(buildConclusionPanel());
+  work->setStretchFactor(0, 3);
+  work->setStretchFactor(1, 2);
+  work->setChildrenCollapsible(false);
+  auto* split = new QSplitter(Qt::Vertical);
   split->addWidget(canvas_);
-  auto* right = new QWidget;
-  auto* rv = new QVBoxLayout(right);
-  rv->setContentsMargins(0, 0, 0, 0);
-  rv->addWidget(checklist_, 1);
-  rv->addWidget(buildConclusionPanel());
-  split->addWidget(right);
-  split->setStretchFactor(0, 3);
-  split->setStretchFactor(1, 2);
+  split->addWidget(work);
+  // A little over half the height for the faces: large enough to read the
+  // features, while the checklist still shows about ten rows at 1280x800.
+  split->setSizes({550, 450});
+  split->setStretchFactor(0, 1);
+  split->setStretchFactor(1, 1);
+  split->setChildrenCollapsible(false);
   connect(checklist_, &FiswgChecklist::componentSelected, this, &FaceCaseView::highlightComponent);
   connect(checklist_, &FiswgChecklist::changed, this, &FaceCaseView::refreshRecordState);
 
+  scoreLine_->setObjectName("faceAdvisoryScore");
   scoreLine_->setWordWrap(true);
   auto* v = new QVBoxLayout(page);
   v->setContentsMargins(0, 0, 0, 0);
@@ -222,8 +254,7 @@ QWidget* FaceCaseView::buildConclusionPanel() {
   }
   v->addLayout(row);
   rationale_->setPlaceholderText(tr("Rationale (required): which components agree or differ, and why."));
-  rationale_->setMaximumHeight(110);
-  v->addWidget(rationale_);
+  v->addWidget(rationale_, 1);  // the room below the radios is for the reasoning
   record_->setObjectName("recordFaceConclusion");
   v->addWidget(record_);
   connect(decisions_, &QButtonGroup::idClicked, this, &FaceCaseView::refreshRecordState);
@@ -261,6 +292,10 @@ void FaceCaseView::refreshRecordState() {
 void FaceCaseView::completeAnalysis() {
   if (value_->checkedId() < 0) return emit statusMessage(tr("Record a value determination first."));
   session_.analysisLocked = true;
+  // Locked means locked: the value and the face chosen are not changed afterwards.
+  complete_->setEnabled(false);
+  for (auto* b : value_->buttons()) b->setEnabled(false);
+  probeFace_->setEnabled(false);
   emit analysisLocked();
   if (value_->checkedId() == 2)
     return emit statusMessage(tr("Probe of no value: the analysis is recorded; no comparison follows."));
@@ -270,9 +305,10 @@ void FaceCaseView::completeAnalysis() {
 
 void FaceCaseView::showCandidate(int index) {
   if (!session_.analysisLocked || index < 0 || index >= static_cast<int>(session_.candidates.size())) return;
-  if (!engine_) return scoreLine_->setText(tr("The face engine is not available: %1").arg(engineProblem_));
   try {
     const cv::Mat photo = session_.loadPhoto(session_.candidates[static_cast<size_t>(index)]);
+    candidate_ = index;
+    if (!engine_) return showUnaligned(photo);
     const size_t probeIndex = static_cast<size_t>(std::max(0, probeFace_->currentIndex()));
     probePrepared_ = std::make_unique<face::PreparedFace>(engine_->prepare(session_.probePhoto, "probe", probeIndex));
     const face::PreparedFace cand = engine_->prepare(photo, "candidate");
@@ -281,25 +317,41 @@ void FaceCaseView::showCandidate(int index) {
     const auto b = face::alignForDisplay(photo, cand.face.landmarks, kLayout);
     crop_ = {a.landmarks, b.landmarks};
     canvas_->setFaces(toQImage(a.image), toPoints(a.landmarks), toQImage(b.image), toPoints(b.landmarks));
+    // The outline follows the new candidate's landmarks, not the old one's.
+    highlightComponent(highlighted_);
     QStringList notes;
     for (const face::PreparedFace* f : std::initializer_list<const face::PreparedFace*>{probePrepared_.get(), &cand}) {
       if (!f->choiceNote.empty()) notes << QString::fromStdString(f->choiceNote);
       for (const auto& c : f->cautions) notes << QString::fromStdString(c);
     }
-    scoreLine_->setText(tr("Advisory similarity <b>%1</b> (−1..1). %2.%3")
+    scoreLine_->setText(tr("Advisory similarity <b>%1</b> (−1..1) — %2.%3")
                             .arg(*score_, 0, 'f', 3)
                             .arg(QString::fromUtf8(face::kAdvisoryNotice))
                             .arg(notes.isEmpty() ? QString() : " " + notes.join("; ")));
-    candidate_ = index;
   } catch (const std::exception& e) {
+    // Nothing of the previous candidate may stay on screen as if it were this one.
+    candidate_ = -1;
     score_.reset();
+    canvas_->setFaces({}, {}, {}, {});
     scoreLine_->setText(tr("Cannot compare with candidate #%1: %2").arg(index + 1).arg(e.what()));
   }
   refreshRecordState();
 }
 
+void FaceCaseView::showUnaligned(const cv::Mat& candidatePhoto) {
+  score_.reset();
+  const QSize size(kLayout.outputSize.width, kLayout.outputSize.height);
+  canvas_->setFaces(letterboxed(toQImage(session_.probePhoto), size), {}, letterboxed(toQImage(candidatePhoto), size),
+                    {});
+  scoreLine_->setText(tr("<b>The face engine is not available</b>: the photos are shown whole, not aligned, "
+                         "without landmarks, outlines or an advisory score. %1")
+                          .arg(engineProblem_.toHtmlEscaped()));
+  refreshRecordState();
+}
+
 void FaceCaseView::highlightComponent(int row) {
-  if (row < 0 || candidate_ < 0) return;
+  highlighted_ = row;
+  if (row < 0 || candidate_ < 0 || !engine_) return;
   const auto component = face::fiswgRegions().at(static_cast<size_t>(row)).component;
   canvas_->setHighlight(toOutlines(face::fiswgOutline(component, crop_[0])),
                         toOutlines(face::fiswgOutline(component, crop_[1])));

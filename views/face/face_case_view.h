@@ -5,6 +5,7 @@
 // wipe and flicker, the component-by-component checklist, the advisory score
 // and the conclusion with its rationale.
 #include <QWidget>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -40,6 +41,8 @@ struct FaceCaseSession {
   QStringList conclusionScale{"identification", "inconclusive", "exclusion"};
   // Fetches a candidate photo (BGR) when first shown; throws with a message.
   std::function<cv::Mat(const Impression&)> loadPhoto;
+  // Where the face models are; default: the resource roots.
+  std::optional<std::filesystem::path> modelsDir;
 };
 
 class FaceCaseView : public QWidget {
@@ -55,6 +58,8 @@ class FaceCaseView : public QWidget {
   QPushButton* completeButton() const { return complete_; }
   QPushButton* recordButton() const { return record_; }
   QPlainTextEdit* rationale() const { return rationale_; }
+  QLabel* scoreLine() const { return scoreLine_; }
+  QLabel* probeFacts() const { return probeFacts_; }
   std::optional<double> advisoryScore() const { return score_; }
   bool selectDecision(const QString& decision);
   int faceCountInProbe() const { return static_cast<int>(probeFaces_); }
@@ -74,6 +79,7 @@ class FaceCaseView : public QWidget {
   QWidget* buildConclusionPanel();
   void describeProbe();
   void highlightComponent(int row);
+  void showUnaligned(const cv::Mat& candidatePhoto);
   void refreshRecordState();
 
   FaceCaseSession session_;
@@ -94,6 +100,7 @@ class FaceCaseView : public QWidget {
   QPushButton* record_;
   size_t probeFaces_ = 0;
   int candidate_ = -1;
+  int highlighted_ = -1;  // checklist row outlined on the faces; kept across candidates
   std::optional<double> score_;
   std::unique_ptr<face::PreparedFace> probePrepared_;
   std::array<face::Landmarks68, 2> crop_{};  // landmarks in the aligned crops: probe, candidate

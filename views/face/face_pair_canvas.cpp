@@ -60,6 +60,21 @@ void FacePairCanvas::setLandmarksVisible(bool visible) {
   update();
 }
 
+QRectF FacePairCanvas::targetOf(int face) const {
+  if (mode_ != FaceViewMode::SideBySide) return faceRect(rect());
+  // A 6 px gutter keeps the two faces visibly apart.
+  const double half = width() / 2.0 - 3;
+  return faceRect(face == 0 ? QRectF(0, 0, half, height()) : QRectF(width() - half, 0, half, height()));
+}
+
+std::vector<QPointF> FacePairCanvas::landmarksOnScreen(int face) const {
+  const QRectF target = targetOf(face);
+  const double s = target.width() / std::max(1, (face == 0 ? a_ : b_).width());
+  std::vector<QPointF> out;
+  for (QPointF q : face == 0 ? landmarksA_ : landmarksB_) out.push_back(target.topLeft() + q * s);
+  return out;
+}
+
 QRectF FacePairCanvas::faceRect(const QRectF& area) const {
   const QSizeF image = a_.isNull() ? QSizeF(1, 1) : QSizeF(a_.size());
   const QSizeF fitted = image.scaled(area.size(), Qt::KeepAspectRatio);
@@ -89,15 +104,28 @@ void FacePairCanvas::paintFace(QPainter& p, const QRectF& target, const QImage& 
   }
 }
 
+// On a dark chip: the label sits on the photo, which may be light (hair, sky).
+void FacePairCanvas::paintLabel(QPainter& p, const QRectF& face, const QString& text) const {
+  const QRectF box = p.fontMetrics().boundingRect(text).adjusted(-6, -3, 6, 3);
+  const QRectF chip(face.topLeft() + QPointF(6, 6), box.size());
+  p.setPen(Qt::NoPen);
+  p.setBrush(QColor(0, 0, 0, 170));
+  p.drawRoundedRect(chip, 3, 3);
+  p.setPen(QColor(0xf0, 0xf2, 0xf4));
+  p.drawText(chip, Qt::AlignCenter, text);
+}
+
 void FacePairCanvas::paintOverlaid(QPainter& p) {
-  const QRectF target = faceRect(rect());
+  const QRectF target = targetOf(0);
   switch (mode_) {
     case FaceViewMode::Blend: {
       p.drawImage(target, a_);
       p.setOpacity(blend_);
       p.drawImage(target, b_);
       p.setOpacity(1);
+      // Both faces' landmarks and outlines: in the mix, where they part is the point.
       paintFace(p, target, QImage(), landmarksA_, highlightA_, QColor(0, 200, 255));
+      paintFace(p, target, QImage(), landmarksB_, highlightB_, QColor(255, 120, 200));
       break;
     }
     case FaceViewMode::Wipe: {
@@ -115,9 +143,7 @@ void FacePairCanvas::paintOverlaid(QPainter& p) {
     case FaceViewMode::Flicker:
       paintFace(p, target, flickerB_ ? b_ : a_, flickerB_ ? landmarksB_ : landmarksA_,
                 flickerB_ ? highlightB_ : highlightA_, flickerB_ ? QColor(255, 120, 200) : QColor(0, 200, 255));
-      p.setPen(Qt::white);
-      p.drawText(target.adjusted(8, 8, -8, -8), Qt::AlignTop | Qt::AlignLeft,
-                 flickerB_ ? tr("Candidate") : tr("Probe"));
+      paintLabel(p, target, flickerB_ ? tr("Candidate") : tr("Probe"));
       break;
     case FaceViewMode::SideBySide: break;
   }
@@ -134,19 +160,18 @@ void FacePairCanvas::paintEvent(QPaintEvent*) {
     return;
   }
   if (mode_ != FaceViewMode::SideBySide) return paintOverlaid(p);
-  const QRectF left(0, 0, width() / 2.0 - 3, height()), right(width() / 2.0 + 3, 0, width() / 2.0 - 3, height());
-  paintFace(p, faceRect(left), a_, landmarksA_, highlightA_, QColor(0, 200, 255));
-  paintFace(p, faceRect(right), b_, landmarksB_, highlightB_, QColor(255, 120, 200));
-  p.setPen(QColor(0xe3, 0xe6, 0xea));
-  p.drawText(left.adjusted(8, 6, 0, 0), Qt::AlignTop | Qt::AlignLeft, tr("Probe"));
-  p.drawText(right.adjusted(8, 6, 0, 0), Qt::AlignTop | Qt::AlignLeft, tr("Candidate"));
+  const QRectF left = targetOf(0), right = targetOf(1);
+  paintFace(p, left, a_, landmarksA_, highlightA_, QColor(0, 200, 255));
+  paintFace(p, right, b_, landmarksB_, highlightB_, QColor(255, 120, 200));
+  paintLabel(p, left, tr("Probe"));
+  paintLabel(p, right, tr("Candidate"));
 }
 
 void FacePairCanvas::mousePressEvent(QMouseEvent* event) { mouseMoveEvent(event); }
 
 void FacePairCanvas::mouseMoveEvent(QMouseEvent* event) {
   if (mode_ != FaceViewMode::Wipe || !(event->buttons() & Qt::LeftButton)) return;
-  const QRectF target = faceRect(rect());
+  const QRectF target = targetOf(0);
   setWipe((event->position().x() - target.left()) / std::max(1.0, target.width()));
 }
 

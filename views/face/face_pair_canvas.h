@@ -31,8 +31,14 @@ class FacePairCanvas : public QWidget {
   void setBlend(double weightOfB);     // 0 = A only, 1 = B only
   void setWipe(double fraction);       // where the split line is, 0..1 of the width
   double wipe() const { return wipe_; }
+  double blend() const { return blend_; }
   void setLandmarksVisible(bool visible);
   bool showingB() const { return flickerB_; }
+  bool hasFaces() const { return !a_.isNull() && !b_.isNull(); }
+  // Where face 0 (probe) or 1 (candidate) is drawn in the current mode, and
+  // its landmarks there: what the examiner sees, in widget pixels.
+  QRectF targetOf(int face) const;
+  std::vector<QPointF> landmarksOnScreen(int face) const;
 
  protected:
   void paintEvent(QPaintEvent* event) override;
@@ -44,6 +50,7 @@ class FacePairCanvas : public QWidget {
   void paintFace(QPainter& p, const QRectF& target, const QImage& image, const std::vector<QPointF>& landmarks,
                  const std::vector<FaceOutline>& highlight, const QColor& tint) const;
   void paintOverlaid(QPainter& p);
+  void paintLabel(QPainter& p, const QRectF& face, const QString& text) const;
 
   QImage a_, b_;
   std::vector<QPointF> landmarksA_, landmarksB_;

@@ -22,6 +22,9 @@ FiswgChecklist::FiswgChecklist(QWidget* parent) : QWidget(parent), table_(new QT
   table_->setRowCount(static_cast<int>(regions.size()));
   table_->setHorizontalHeaderLabels({tr("FISWG component"), tr("Assessment"), tr("Note")});
   table_->verticalHeader()->hide();
+  // Rows as tall as the assessment box needs and no taller: more of the
+  // nineteen components in view at once.
+  table_->verticalHeader()->setDefaultSectionSize(QComboBox().sizeHint().height() + 2);
   table_->setSelectionBehavior(QAbstractItemView::SelectRows);
   table_->setSelectionMode(QAbstractItemView::SingleSelection);
   table_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
@@ -48,6 +51,10 @@ FiswgChecklist::FiswgChecklist(QWidget* parent) : QWidget(parent), table_(new QT
 }
 
 int FiswgChecklist::componentCount() const { return table_->rowCount(); }
+
+void FiswgChecklist::setNote(int row, const QString& note) { table_->item(row, 2)->setText(note); }
+
+QString FiswgChecklist::note(int row) const { return table_->item(row, 2)->text().trimmed(); }
 
 void FiswgChecklist::setAssessment(int row, const QString& assessment) {
   static_cast<QComboBox*>(table_->cellWidget(row, 1))->setCurrentIndex(std::max(0, int(kAssessments.indexOf(assessment))));

@@ -19,9 +19,11 @@ class FiswgChecklist : public QWidget {
   QString assessment(int row) const;
   // "Eyes: similar (both epicanthic folds)" lines, for the rationale and the record.
   QString summary() const;
-  // JSON object {"components":[{"component":..,"assessment":..,"note":..}]}.
+  // JSON object {"fiswg":[{"component":..,"assessment":..,"note":..}]}, every row.
   QString toJson() const;
   int assessedCount() const;
+  void setNote(int row, const QString& note);
+  QString note(int row) const;
 
  signals:
   void componentSelected(int row);

@@ -1,6 +1,7 @@
 #include "views/workstation/desk_controller.h"
 
 #include <QMessageBox>
+#include <QPushButton>
 #include <QRadioButton>
 #include <QStatusBar>
 
@@ -180,9 +181,9 @@ void DeskController::wireCaseView(CaseView* view, qint64 caseId) {
   });
 }
 
-std::optional<qint64> DeskController::firstOpenableCase() const {
+std::optional<qint64> DeskController::firstOpenableCase(Modality modality) const {
   for (const Case& c : workstation_->cases())
-    if (c.modality == Modality::Fingerprint && c.status != CaseStatus::Queued && c.status != CaseStatus::Purged &&
+    if (c.modality == modality && c.status != CaseStatus::Queued && c.status != CaseStatus::Purged &&
         !workstation_->store().impressions(c.id).empty())
       return c.id;
   return std::nullopt;
@@ -193,6 +194,12 @@ void DeskController::completeAnalysisForDemo(CaseView* view) {
   view->analysisPage()->adoptAutomaticMinutiae();
   if (auto* ofValue = view->analysisPage()->findChild<QRadioButton*>()) ofValue->click();
   view->analysisPage()->completeAnalysis();
+}
+
+void DeskController::completeAnalysisForDemo(FaceCaseView* view) {
+  if (!view || !view->completeButton()->isEnabled()) return;
+  if (auto* ofValue = view->findChild<QRadioButton*>("faceOfValue")) ofValue->click();
+  view->completeAnalysis();
 }
 
 }  // namespace ridgeline::views

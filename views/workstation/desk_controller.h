@@ -6,6 +6,8 @@
 #include <exception>
 #include <optional>
 
+#include "core/model/case.h"
+
 namespace ridgeline::views {
 
 class CaseView;
@@ -22,11 +24,13 @@ class DeskController : public QObject {
   // Opens a fingerprint case (returned) or a face case (in the face view).
   CaseView* openCase(qint64 caseId);
   FaceCaseView* openFaceCase(qint64 caseId);
-  // The first fingerprint case whose payload is here (leased or further).
-  std::optional<qint64> firstOpenableCase() const;
-  // Demo only: record the automatic minutiae as the demo examiner's analysis
-  // and lock it, so a demo can start at the comparison step.
+  // The first case of that modality whose payload is here (leased or further).
+  std::optional<qint64> firstOpenableCase(Modality modality = Modality::Fingerprint) const;
+  // Demo only: record the automatic minutiae (fingerprint) or "of value"
+  // (face) as the demo examiner's analysis and lock it, so a demo can start
+  // at the comparison step.
   void completeAnalysisForDemo(CaseView* view);
+  void completeAnalysisForDemo(FaceCaseView* view);
   CaseView* currentCase() const;
 
  signals:

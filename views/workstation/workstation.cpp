@@ -56,13 +56,17 @@ void Workstation::syncNow() {
   const auto config = *hubConfig_;
   const std::string dir = profileDir_.toStdString();
   const Actor actor = actor_;
+  // A real hub's queue is shared, so the desk holds a few cases at a time. The
+  // demo hub's queue is this desk's alone: holding all of it means the demo
+  // shows face cases too (they are not among its three most urgent).
+  const int leases = demoHub_ ? 100 : hub::SyncOptions{}.leaseCount;
   QtProgress* progress = progress_;
   // The worker has its own store connection: a CaseStore serves one thread.
-  auto future = QtConcurrent::run([config, dir, actor, progress]() -> std::pair<bool, QString> {
+  auto future = QtConcurrent::run([config, dir, actor, leases, progress]() -> std::pair<bool, QString> {
     try {
       store::CaseStore store(dir);
       hub::HubClient client(config, progress);
-      hub::SyncEngine engine(store, client, {.examiner = actor.user});
+      hub::SyncEngine engine(store, client, {.examiner = actor.user, .leaseCount = leases});
       const hub::SyncReport r = engine.run(*progress);
       return {true, tr("Synced: %1 new cases, %2 leased, %3 decisions delivered")
                         .arg(r.casesPulled).arg(r.casesLeased).arg(r.decisionsDelivered)};
