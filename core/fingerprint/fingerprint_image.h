@@ -1,7 +1,7 @@
 #pragma once
-// Loads a fingerprint image for the extractor. The one place that touches
-// image files, so it can switch to the shared readImageFile
-// (core/formats/image/image_codec.h) once that lands, without the stages noticing.
+// Loads a fingerprint image for the extractor through the shared image
+// codec (core/formats/image/image_codec.h): WSQ, PNG, TIFF, JPEG, JPEG 2000,
+// BMP, PGM; 16-bit scans mapped to 8 bits.
 #include <string>
 
 #include <opencv2/core/mat.hpp>
@@ -13,7 +13,7 @@ struct FingerprintImage {
   double ppi = 0;   // 0 = the file does not say
 };
 
-// Throws InputError naming the file when it cannot be read as an image.
+// Throws InputError naming the file and the problem when it cannot be read.
 FingerprintImage loadFingerprintImage(const std::string& path);
 
 }  // namespace ridgeline::fingerprint
