@@ -141,6 +141,19 @@ class TestCaseView : public QObject {
     QCOMPARE(view.correspondences()->count(), 0);
   }
 
+  void linesDrawQuickWhileMovingAndSmoothAtRest() {
+    CaseView view(fixtureSession());
+    view.resize(1600, 900);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    lockAnalysisWithAutomaticMinutiae(view);
+    CorrespondenceOverlay* lines = view.comparison()->overlay();
+    QTRY_VERIFY(lines->isDrawingSmooth());
+    view.comparison()->probeCanvas()->zoomBy(1.25);
+    QVERIFY(!lines->isDrawingSmooth());
+    QTRY_VERIFY_WITH_TIMEOUT(lines->isDrawingSmooth(), 1000);
+  }
+
   void proposalsArePossibleUntilAccepted() {
     CaseView view(fixtureSession());
     view.resize(1600, 900);

@@ -8,6 +8,9 @@
 #include "views/comparison/print_canvas.h"
 
 namespace ridgeline::views {
+namespace {
+constexpr int kSettleMs = 150;  // no view change for this long: the examiner has stopped moving
+}
 
 CorrespondenceOverlay::CorrespondenceOverlay(PrintCanvas* probe, PrintCanvas* candidate,
                                              const CorrespondenceDocument* links, QWidget* parent)
@@ -15,9 +18,20 @@ CorrespondenceOverlay::CorrespondenceOverlay(PrintCanvas* probe, PrintCanvas* ca
   setAttribute(Qt::WA_TransparentForMouseEvents);
   setAttribute(Qt::WA_NoSystemBackground);
   setObjectName("correspondenceOverlay");
-  for (PrintCanvas* c : {probe_, candidate_})
-    connect(c, &PrintCanvas::viewChanged, this, qOverload<>(&QWidget::update));
+  settle_.setSingleShot(true);
+  settle_.setInterval(kSettleMs);
+  connect(&settle_, &QTimer::timeout, this, [this] {
+    moving_ = false;
+    update();
+  });
+  for (PrintCanvas* c : {probe_, candidate_}) connect(c, &PrintCanvas::viewChanged, this, &CorrespondenceOverlay::onViewMoved);
   connect(links_, &CorrespondenceDocument::changed, this, qOverload<>(&QWidget::update));
+}
+
+void CorrespondenceOverlay::onViewMoved() {
+  moving_ = true;
+  settle_.start();
+  update();
 }
 
 void CorrespondenceOverlay::setLinesVisible(bool visible) {
@@ -29,7 +43,7 @@ void CorrespondenceOverlay::paintEvent(QPaintEvent*) {
   drawn_ = 0;
   if (!visible_ || !probe_->isVisible() || !candidate_->isVisible()) return;
   QPainter p(this);
-  p.setRenderHint(QPainter::Antialiasing);
+  p.setRenderHint(QPainter::Antialiasing, !moving_);
   const QRect probeArea(probe_->mapTo(parentWidget(), QPoint()), probe_->size());
   const QRect candidateArea(candidate_->mapTo(parentWidget(), QPoint()), candidate_->size());
   // One stroke per correspondence type: a pen change per line costs more

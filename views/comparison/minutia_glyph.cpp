@@ -45,6 +45,8 @@ QPainterPath MinutiaGlyph::shape() const {
 }
 
 void MinutiaGlyph::paintUncertainty(QPainter* painter, const QColor& colour) const {
+  if (minutia_.positionRadius <= radius_ && minutia_.directionUncertainty <= 0) return;  // most minutiae: nothing to add
+  if (moving_ && *moving_) return;  // back when the view settles
   QPen dashed(colour, 1.0, Qt::DotLine);
   dashed.setCosmetic(true);
   painter->setPen(dashed);
@@ -70,7 +72,8 @@ void MinutiaGlyph::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWi
     painter->setPen(halo);
     painter->drawEllipse(QPointF(0, 0), radius_, radius_);
   }
-  QPen pen(colour, glyph::kLineWidthPx + (isSelected() ? 1 : 0), automatic_ ? Qt::DashLine : Qt::SolidLine);
+  const bool dashed = automatic_ && !(moving_ && *moving_);
+  QPen pen(colour, glyph::kLineWidthPx + (isSelected() ? 1 : 0), dashed ? Qt::DashLine : Qt::SolidLine);
   pen.setCosmetic(true);
   painter->setPen(pen);
   painter->setBrush(Qt::NoBrush);

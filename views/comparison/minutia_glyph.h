@@ -19,6 +19,9 @@ class MinutiaGlyph : public QGraphicsItem {
   void setIndex(int index) { index_ = index; }
   int index() const { return index_; }
   void setHighlighted(bool on);
+  // The canvas's "view is moving" flag: dashes are drawn solid meanwhile
+  // (dashed circles are the slowest part of a frame), dashed again at rest.
+  void setMotionFlag(const bool* moving) { moving_ = moving; }
 
   int type() const override { return Type; }
   QRectF boundingRect() const override;
@@ -35,6 +38,7 @@ class MinutiaGlyph : public QGraphicsItem {
   double radius_, tail_;
   bool automatic_;
   bool highlighted_ = false;
+  const bool* moving_ = nullptr;
   int index_ = -1;
 };
 

@@ -87,6 +87,12 @@ PrintCanvas::PrintCanvas(Side side, QWidget* parent)
   gestureLabel_->setZValue(4);
   gestureLabel_->hide();
   scene_->addItem(gestureLabel_);
+  settle_.setSingleShot(true);
+  settle_.setInterval(150);  // as the correspondence lines: at rest after 150 ms without a move
+  connect(&settle_, &QTimer::timeout, this, [this] {
+    moving_ = false;
+    viewport()->update();
+  });
   setTool(CanvasTool::Pan);
 }
 
@@ -132,6 +138,7 @@ void PrintCanvas::setReferenceFeatures(const std::vector<Minutia>& minutiae) {
   reference_.clear();
   for (const Minutia& m : minutiae) {
     auto* g = new MinutiaGlyph(m, ppi_, true);
+    g->setMotionFlag(&moving_);
     g->setFlag(QGraphicsItem::ItemIsSelectable, false);
     g->setZValue(1.5);
     g->setOpacity(0.75);
@@ -170,6 +177,7 @@ void PrintCanvas::rebuildGlyphs() {
   if (doc_) {
     for (int i = 0; i < doc_->minutiaCount(); ++i) {
       auto* g = new MinutiaGlyph(doc_->minutia(i), ppi_, automatic_);
+      g->setMotionFlag(&moving_);
       g->setIndex(i);
       g->setZValue(2);
       scene_->addItem(g);
@@ -202,6 +210,11 @@ void PrintCanvas::applyTransform() {
   setTransform(t);
 }
 
+void PrintCanvas::noteMotion() {
+  moving_ = true;
+  settle_.start();
+}
+
 QPointF PrintCanvas::centreMm() const {
   return mapToScene(viewport()->rect().center()) * (kMmPerInch / ppi_);
 }
@@ -211,6 +224,7 @@ void PrintCanvas::setView(double pixelsPerMm, double rotationDegrees, QPointF ce
   rotation_ = std::fmod(rotationDegrees, 360.0);
   applyTransform();
   centerOn(centreMm * (ppi_ / kMmPerInch));
+  noteMotion();
   emit viewChanged();
 }
 
@@ -219,6 +233,7 @@ void PrintCanvas::zoomBy(double factor) {
   factor = target / pixelsPerMm_;
   pixelsPerMm_ = target;
   scale(factor, factor);  // the view's own anchor keeps the point under the mouse
+  noteMotion();
   emit viewChanged();
 }
 
@@ -334,6 +349,7 @@ void PrintCanvas::mouseReleaseEvent(QMouseEvent* event) {
 
 void PrintCanvas::scrollContentsBy(int dx, int dy) {
   QGraphicsView::scrollContentsBy(dx, dy);
+  noteMotion();
   emit viewChanged();
 }
 

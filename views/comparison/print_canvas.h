@@ -5,6 +5,7 @@
 // move, link, measure) turn mouse gestures into signals the workspace makes
 // undoable commands of. Feature glyphs follow a FeatureSetDocument.
 #include <QGraphicsView>
+#include <QTimer>
 #include <optional>
 #include <vector>
 
@@ -84,6 +85,8 @@ class PrintCanvas : public QGraphicsView {
   void refreshLabels();
   MinutiaGlyph* glyphUnder(const QPoint& viewportPos) const;
   double angleOnPrint(QPointF from, QPointF to) const;
+  // Navigation in progress: glyphs draw their cheap form until it settles.
+  void noteMotion();
 
   Side side_;
   QGraphicsScene* scene_;
@@ -106,6 +109,8 @@ class PrintCanvas : public QGraphicsView {
   int dragging_ = -1;
   // Keep the print fitted while the window settles, until the examiner navigates.
   bool fitOnResize_ = true;
+  bool moving_ = false;
+  QTimer settle_;
   bool autoFitting_ = false;
 };
 
