@@ -67,6 +67,8 @@ OverlayView::OverlayView(QWidget* parent)
   candidateItem_->setTransformationMode(Qt::SmoothTransformation);
   view_->setDragMode(QGraphicsView::ScrollHandDrag);
   view_->setRenderHints(QPainter::Antialiasing | QPainter::SmoothPixmapTransform);
+  // White paper: the tinted candidate multiplies onto it, so its ridges stay
+  // visible where it reaches past the probe's edges.
   view_->setBackgroundBrush(Qt::white);
   view_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
   view_->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
