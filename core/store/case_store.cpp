@@ -2,7 +2,10 @@
 // work a killed process left behind.
 #include "core/store/case_store.h"
 
+#include <algorithm>
+#include <chrono>
 #include <cstdlib>
+#include <thread>
 
 #include "core/store/schema_migrations.h"
 #include "core/util/errors.h"
@@ -56,7 +59,7 @@ void CaseStore::openDatabase() {
     if (integrity != "ok")
       throw InputError("profile database '" + databasePath().string() + "' is damaged: " + integrity);
   }
-  db_->exec("PRAGMA journal_mode = WAL");
+  enableWriteAheadLog();
   // FULL: a commit survives power loss, not only a killed process. The
   // examiner's decisions and the audit trail are worth one fsync each.
   db_->exec("PRAGMA synchronous = FULL");
@@ -65,6 +68,24 @@ void CaseStore::openDatabase() {
   db_->exec("PRAGMA secure_delete = ON");
   migrate(*db_, latestSchemaVersion());
   audit_ = std::make_unique<AuditTrail>(*db_);
+}
+
+void CaseStore::enableWriteAheadLog() {
+  // Turning a new database to WAL needs an exclusive lock, and SQLite does
+  // not wait for it (the busy handler is not consulted): two processes that
+  // create one profile at once would fail. So wait here, within the same
+  // busy timeout, with a short backoff.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(options_.busyTimeoutMs);
+  for (int delayMs = 1;; delayMs = std::min(delayMs * 2, 50)) {
+    try {
+      db_->exec("PRAGMA journal_mode = WAL");
+      return;
+    } catch (const RemoteError&) {
+      const bool busy = (sqlite3_errcode(db_->handle()) & 0xff) == SQLITE_BUSY;
+      if (!busy || std::chrono::steady_clock::now() >= deadline) throw;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(delayMs));
+  }
 }
 
 std::string CaseStore::checkDatabaseIntegrity() const {

@@ -137,6 +137,7 @@ class CaseStore {
   std::vector<AuditEvent> auditLog(std::optional<std::int64_t> caseId = std::nullopt) const;
   // SQLite's own structural check ("ok" or the first problems found).
   std::string checkDatabaseIntegrity() const;
+  void enableWriteAheadLog();
 
   // For tools and tests: the underlying connection.
   Database& database() { return *db_; }

@@ -42,7 +42,7 @@ void Database::exec(const std::string& sql) {
   char* error = nullptr;
   int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error);
   sqlite3_free(error);
-  if (rc != SQLITE_OK) fail(rc, "statement failed");
+  if (rc != SQLITE_OK) fail(rc, "statement failed: '" + sql.substr(0, 60) + "'");
 }
 
 Statement Database::prepare(std::string_view sql) {

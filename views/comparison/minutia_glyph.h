@@ -33,6 +33,7 @@ class MinutiaGlyph : public QGraphicsItem {
 
  private:
   void paintUncertainty(QPainter* painter, const QColor& colour) const;
+  void paintRing(QPainter* painter, const QColor& colour, int widthPx, bool dashed) const;
 
   Minutia minutia_;
   double radius_, tail_;
