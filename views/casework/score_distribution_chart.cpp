@@ -56,9 +56,10 @@ void ScoreDistributionChart::setCaseScore(double score) {
   rebuild();
 }
 
-static void addHistogram(vtkChartXY* chart, const std::vector<double>& values, double lo, double width, int bins,
+// Adds one histogram (percent of comparisons per bin); returns its highest bin.
+static double addHistogram(vtkChartXY* chart, const std::vector<double>& values, double lo, double width, int bins,
                          const char* name, unsigned char r, unsigned char g, unsigned char b) {
-  if (values.empty()) return;
+  if (values.empty()) return 0;
   vtkNew<vtkTable> table;
   vtkNew<vtkFloatArray> x, y;
   x->SetName("score");
@@ -68,7 +69,9 @@ static void addHistogram(vtkChartXY* chart, const std::vector<double>& values, d
   std::vector<double> counts(static_cast<size_t>(bins), 0);
   for (double v : values) counts[static_cast<size_t>(std::clamp(int((v - lo) / width), 0, bins - 1))] += 1;
   table->SetNumberOfRows(bins);
+  double highest = 0;
   for (int i = 0; i < bins; ++i) {
+    highest = std::max(highest, 100.0 * counts[static_cast<size_t>(i)] / double(values.size()));
     table->SetValue(i, 0, lo + (i + 0.5) * width);
     table->SetValue(i, 1, 100.0 * counts[static_cast<size_t>(i)] / double(values.size()));
   }
@@ -76,6 +79,7 @@ static void addHistogram(vtkChartXY* chart, const std::vector<double>& values, d
   line->SetInputData(table, 0, 1);
   line->SetColor(r, g, b, 255);
   line->SetWidth(2.5);
+  return highest;
 }
 
 void ScoreDistributionChart::rebuild() {
@@ -86,8 +90,9 @@ void ScoreDistributionChart::rebuild() {
   if (caseScore_ >= 0) all.push_back(caseScore_);
   const auto [mn, mx] = std::minmax_element(all.begin(), all.end());
   const double lo = *mn, width = std::max(1e-9, (*mx - *mn) / bins_);
-  addHistogram(chart(), scores_.impostor, lo, width, bins_, "different fingers (impostor)", 200, 70, 60);
-  addHistogram(chart(), scores_.genuine, lo, width, bins_, "same finger (genuine)", 30, 140, 80);
+  const double top = std::max(
+      addHistogram(chart(), scores_.impostor, lo, width, bins_, "different fingers (impostor)", 200, 70, 60),
+      addHistogram(chart(), scores_.genuine, lo, width, bins_, "same finger (genuine)", 30, 140, 80));
   if (caseScore_ >= 0) {
     vtkNew<vtkTable> marker;
     vtkNew<vtkFloatArray> x, y;
@@ -99,7 +104,8 @@ void ScoreDistributionChart::rebuild() {
     marker->SetValue(0, 0, caseScore_);
     marker->SetValue(0, 1, 0.0);
     marker->SetValue(1, 0, caseScore_);
-    marker->SetValue(1, 1, 100.0);
+    // As tall as the highest bin: a 100 % marker would squash the histograms.
+    marker->SetValue(1, 1, std::max(top, 1.0));
     vtkPlot* line = chart()->AddPlot(vtkChart::LINE);
     line->SetInputData(marker, 0, 1);
     line->SetColor(40, 90, 220, 255);
