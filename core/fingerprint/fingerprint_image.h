@@ -10,7 +10,7 @@ namespace ridgeline::fingerprint {
 
 struct FingerprintImage {
   cv::Mat gray;     // CV_8UC1
-  double ppi = 0;   // 0 = the file does not say
+  double ppi = 0;   // 0 = the file does not say, or says something no scanner makes (72, 96 dpi)
 };
 
 // Throws InputError naming the file and the problem when it cannot be read.
