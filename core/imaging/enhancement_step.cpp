@@ -12,10 +12,7 @@
 namespace ridgeline::imaging {
 namespace {
 
-struct Range {
-  const char* param;
-  double min, max;
-};
+using Range = ParameterRange;
 
 const std::map<std::string, std::vector<Range>>& specs() {
   static const std::map<std::string, std::vector<Range>> s{
@@ -41,12 +38,18 @@ const std::vector<std::string>& stepNames() {
   return names;
 }
 
+const std::vector<ParameterRange>& parameterRanges(const std::string& step) {
+  static const std::vector<ParameterRange> none;
+  const auto spec = specs().find(step);
+  return spec == specs().end() ? none : spec->second;
+}
+
 void validate(const Enhancement& step) {
   const auto spec = specs().find(step.name);
   if (spec == specs().end()) throw InputError("unknown enhancement step '" + step.name + "'");
   for (const auto& [param, value] : step.params) {
     const auto& ranges = spec->second;
-    auto r = std::find_if(ranges.begin(), ranges.end(), [&](const Range& x) { return param == x.param; });
+    auto r = std::find_if(ranges.begin(), ranges.end(), [&](const Range& x) { return param == x.name; });
     if (r == ranges.end()) throw InputError("enhancement '" + step.name + "' has no parameter '" + param + "'");
     if (!std::isfinite(value) || value < r->min || value > r->max) {
       std::ostringstream m;
@@ -56,8 +59,8 @@ void validate(const Enhancement& step) {
     }
   }
   for (const Range& r : spec->second)
-    if (!step.params.count(r.param))
-      throw InputError("enhancement '" + step.name + "' needs parameter '" + r.param + "'");
+    if (!step.params.count(r.name))
+      throw InputError("enhancement '" + step.name + "' needs parameter '" + r.name + "'");
   auto p = [&](const char* k) { return step.params.at(k); };
   if (step.name == "levels" && p("black") >= p("white"))
     throw InputError("enhancement 'levels': black must be below white");

@@ -25,6 +25,14 @@ struct Enhancement {
 //              every step is itself a logged step and replay stays exact
 const std::vector<std::string>& stepNames();
 
+struct ParameterRange {
+  std::string name;
+  double min, max;
+};
+// A step's parameters and their allowed ranges (empty for unknown steps), so
+// a user interface offers exactly what validate() accepts.
+const std::vector<ParameterRange>& parameterRanges(const std::string& step);
+
 // Canonical JSON object of the parameters ({"gamma":1.5}), for the store's log.
 std::string parametersJson(const Enhancement& step);
 // Parses and validates; throws InputError naming the step and parameter.

@@ -8,9 +8,6 @@
 #include "views/comparison/print_canvas.h"
 
 namespace ridgeline::views {
-namespace {
-constexpr int kSettleMs = 150;  // no view change for this long: the examiner has stopped moving
-}
 
 CorrespondenceOverlay::CorrespondenceOverlay(PrintCanvas* probe, PrintCanvas* candidate,
                                              const CorrespondenceDocument* links, QWidget* parent)
@@ -18,21 +15,14 @@ CorrespondenceOverlay::CorrespondenceOverlay(PrintCanvas* probe, PrintCanvas* ca
   setAttribute(Qt::WA_TransparentForMouseEvents);
   setAttribute(Qt::WA_NoSystemBackground);
   setObjectName("correspondenceOverlay");
-  settle_.setSingleShot(true);
-  settle_.setInterval(kSettleMs);
-  connect(&settle_, &QTimer::timeout, this, [this] {
-    moving_ = false;
-    update();
-  });
-  for (PrintCanvas* c : {probe_, candidate_}) connect(c, &PrintCanvas::viewChanged, this, &CorrespondenceOverlay::onViewMoved);
+  for (PrintCanvas* c : {probe_, candidate_}) {
+    connect(c, &PrintCanvas::viewChanged, this, qOverload<>(&QWidget::update));
+    connect(c, &PrintCanvas::settled, this, qOverload<>(&QWidget::update));
+  }
   connect(links_, &CorrespondenceDocument::changed, this, qOverload<>(&QWidget::update));
 }
 
-void CorrespondenceOverlay::onViewMoved() {
-  moving_ = true;
-  settle_.start();
-  update();
-}
+bool CorrespondenceOverlay::isDrawingSmooth() const { return !probe_->isMoving() && !candidate_->isMoving(); }
 
 void CorrespondenceOverlay::setLinesVisible(bool visible) {
   visible_ = visible;
@@ -43,7 +33,7 @@ void CorrespondenceOverlay::paintEvent(QPaintEvent*) {
   drawn_ = 0;
   if (!visible_ || !probe_->isVisible() || !candidate_->isVisible()) return;
   QPainter p(this);
-  p.setRenderHint(QPainter::Antialiasing, !moving_);
+  p.setRenderHint(QPainter::Antialiasing, isDrawingSmooth());
   const QRect probeArea(probe_->mapTo(parentWidget(), QPoint()), probe_->size());
   const QRect candidateArea(candidate_->mapTo(parentWidget(), QPoint()), candidate_->size());
   // One stroke per correspondence type: a pen change per line costs more

@@ -4,8 +4,8 @@
 // colour of its correspondence type; lines to features scrolled out of view
 // are not drawn. While the prints move the lines are drawn without
 // antialiasing, which costs ~10 ms a frame for 100 long lines on a software
-// rasteriser (bench_case_view); they are redrawn smooth once the view settles.
-#include <QTimer>
+// rasteriser (bench_case_view); they are redrawn smooth once both canvases
+// have settled.
 #include <QWidget>
 
 namespace ridgeline::views {
@@ -20,7 +20,7 @@ class CorrespondenceOverlay : public QWidget {
                         QWidget* parent);
   void setLinesVisible(bool visible);
   int drawnLineCount() const { return drawn_; }
-  bool isDrawingSmooth() const { return !moving_; }
+  bool isDrawingSmooth() const;
 
  protected:
   void paintEvent(QPaintEvent* event) override;
@@ -29,11 +29,7 @@ class CorrespondenceOverlay : public QWidget {
   PrintCanvas* probe_;
   PrintCanvas* candidate_;
   const CorrespondenceDocument* links_;
-  void onViewMoved();
-
   bool visible_ = true;
-  bool moving_ = false;
-  QTimer settle_;
   int drawn_ = 0;
 };
 

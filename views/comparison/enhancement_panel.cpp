@@ -7,17 +7,18 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace ridgeline::views {
 namespace {
 
-// The examiner's controls for each step: label, unit, default, range and
-// stride. Ranges mirror core/imaging's validation, which has the last word.
+// How each step is offered: label, unit, default and stride. Which
+// parameters exist and their ranges come from core/imaging, which validates.
 struct ParameterUi {
   const char* name;
   const char* label;
   const char* unit;
-  double value, min, max, stride;
+  double value, stride;
   int decimals;
 };
 
@@ -29,11 +30,11 @@ struct StepUi {
 
 const std::vector<StepUi>& stepUis() {
   static const std::vector<StepUi> steps{
-      {"clahe", "Local contrast (CLAHE)", {{"clip", "Clip limit", "", 2.5, 0.5, 40, 0.5, 1}, {"tile_mm", "Tile", " mm", 5, 1, 20, 0.5, 1}}},
-      {"bandpass", "FFT band-pass (ridge periods)", {{"low_mm", "Shortest period", " mm", 0.25, 0.1, 5, 0.05, 2}, {"high_mm", "Longest period", " mm", 1.0, 0.2, 10, 0.05, 2}}},
-      {"background", "Background removal", {{"sigma_mm", "Background scale", " mm", 3, 0.5, 20, 0.5, 1}}},
-      {"levels", "Levels", {{"black", "Black point", "", 20, 0, 254, 1, 0}, {"white", "White point", "", 235, 1, 255, 1, 0}}},
-      {"gamma", "Gamma", {{"gamma", "Gamma", "", 0.8, 0.1, 10, 0.05, 2}}},
+      {"clahe", "Local contrast (CLAHE)", {{"clip", "Clip limit", "", 2.5, 0.5, 1}, {"tile_mm", "Tile", " mm", 5, 0.5, 1}}},
+      {"bandpass", "FFT band-pass (ridge periods)", {{"low_mm", "Shortest period", " mm", 0.25, 0.05, 2}, {"high_mm", "Longest period", " mm", 1.0, 0.05, 2}}},
+      {"background", "Background removal", {{"sigma_mm", "Background scale", " mm", 3, 0.5, 1}}},
+      {"levels", "Levels", {{"black", "Black point", "", 20, 1, 0}, {"white", "White point", "", 235, 1, 0}}},
+      {"gamma", "Gamma", {{"gamma", "Gamma", "", 0.8, 0.05, 2}}},
       {"invert", "Invert", {}},
   };
   return steps;
@@ -94,11 +95,15 @@ EnhancementPanel::EnhancementPanel(QWidget* parent)
 void EnhancementPanel::rebuildParameters() {
   while (form_->rowCount() > 0) form_->removeRow(0);
   params_.clear();
-  const StepUi* ui = uiFor(step_->currentData().toString().toStdString());
+  const std::string step = step_->currentData().toString().toStdString();
+  const StepUi* ui = uiFor(step);
   if (!ui) return;
   for (const ParameterUi& p : ui->params) {
+    const auto& ranges = imaging::parameterRanges(step);
+    const auto range = std::find_if(ranges.begin(), ranges.end(), [&](const auto& r) { return r.name == p.name; });
+    if (range == ranges.end()) continue;  // core no longer has it
     auto* box = new QDoubleSpinBox;
-    box->setRange(p.min, p.max);
+    box->setRange(range->min, range->max);
     box->setDecimals(p.decimals);
     box->setSingleStep(p.stride);
     box->setValue(p.value);

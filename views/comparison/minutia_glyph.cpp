@@ -65,6 +65,9 @@ void MinutiaGlyph::paintUncertainty(QPainter* painter, const QColor& colour) con
 void MinutiaGlyph::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) {
   const QColor colour = glyph::colourFor(minutia_.type);
   painter->setRenderHint(QPainter::Antialiasing);
+  // The canvas does not save painter state between items (for speed): set
+  // everything used, or a label's fill would flood the halo below.
+  painter->setBrush(Qt::NoBrush);
   if (highlighted_ || isSelected()) {
     // A dark halo keeps the selection visible on light and dark ridges alike.
     QPen halo(QColor(0, 0, 0, 160), glyph::kLineWidthPx + 3);

@@ -88,10 +88,11 @@ PrintCanvas::PrintCanvas(Side side, QWidget* parent)
   gestureLabel_->hide();
   scene_->addItem(gestureLabel_);
   settle_.setSingleShot(true);
-  settle_.setInterval(150);  // as the correspondence lines: at rest after 150 ms without a move
+  settle_.setInterval(150);  // at rest after 150 ms without a move
   connect(&settle_, &QTimer::timeout, this, [this] {
     moving_ = false;
     viewport()->update();
+    emit settled();
   });
   setTool(CanvasTool::Pan);
 }

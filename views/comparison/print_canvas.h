@@ -62,6 +62,9 @@ class PrintCanvas : public QGraphicsView {
   int glyphCount() const { return static_cast<int>(glyphs_.size()); }
   // True while the canvas refits itself to a new size (not the examiner navigating).
   bool isAutoFitting() const { return autoFitting_; }
+  // True while the examiner pans, zooms or turns, until 150 ms after the last
+  // move; markup is drawn in its cheap form meanwhile (settled() then).
+  bool isMoving() const { return moving_; }
   QPointF imageCentreMm() const;
 
  signals:
@@ -70,6 +73,7 @@ class PrintCanvas : public QGraphicsView {
   void minutiaMoved(int index, QPointF imagePos);
   void minutiaActivated(int index);
   void measured(double millimetres);
+  void settled();
 
  protected:
   void wheelEvent(QWheelEvent* event) override;

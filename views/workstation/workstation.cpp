@@ -119,16 +119,22 @@ static FeatureSet automaticFeatures(store::CaseStore& store, const Impression& i
   return extracted;
 }
 
-CaseSession Workstation::openCase(std::int64_t caseId) {
-  CaseSession s;
-  s.caseInfo = store_->getCase(caseId);
-  if (s.caseInfo.status == CaseStatus::Leased) {
-    store_->openCase(caseId, actor_);
-    s.caseInfo = store_->getCase(caseId);
-  }
+Case Workstation::beginExamination(std::int64_t caseId) {
+  // A leased case moves to analysis (audited) the first time it is opened.
+  if (store_->getCase(caseId).status == CaseStatus::Leased) store_->openCase(caseId, actor_);
+  return store_->getCase(caseId);
+}
+
+std::vector<Impression> Workstation::rankedImpressions(std::int64_t caseId) const {
   auto impressions = store_->impressions(caseId);
   std::sort(impressions.begin(), impressions.end(), [](auto& a, auto& b) { return a.rank < b.rank; });
-  for (const Impression& imp : impressions) {
+  return impressions;
+}
+
+CaseSession Workstation::openCase(std::int64_t caseId) {
+  CaseSession s;
+  s.caseInfo = beginExamination(caseId);
+  for (const Impression& imp : rankedImpressions(caseId)) {
     LoadedImpression loaded{imp, {}, {}};
     if (imp.role == ImpressionRole::Probe) {
       loaded.image = decodeForDisplay(store_->viewImage(imp.id, actor_), tr("the probe"));
@@ -151,14 +157,8 @@ CaseSession Workstation::openCase(std::int64_t caseId) {
 
 FaceCaseSession Workstation::openFaceCase(std::int64_t caseId) {
   FaceCaseSession s;
-  s.caseInfo = store_->getCase(caseId);
-  if (s.caseInfo.status == CaseStatus::Leased) {
-    store_->openCase(caseId, actor_);
-    s.caseInfo = store_->getCase(caseId);
-  }
-  auto impressions = store_->impressions(caseId);
-  std::sort(impressions.begin(), impressions.end(), [](auto& a, auto& b) { return a.rank < b.rank; });
-  for (const Impression& imp : impressions) {
+  s.caseInfo = beginExamination(caseId);
+  for (const Impression& imp : rankedImpressions(caseId)) {
     if (imp.role == ImpressionRole::Probe) {
       s.probe = imp;
       s.probePhoto = viewPhoto(imp.id);

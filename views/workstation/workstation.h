@@ -76,6 +76,8 @@ class Workstation : public QObject {
 
  private:
   std::vector<imaging::Enhancement> enhancementsOf(std::int64_t impressionId) const;
+  Case beginExamination(std::int64_t caseId);
+  std::vector<Impression> rankedImpressions(std::int64_t caseId) const;
   QImage decodeForDisplay(const std::vector<std::uint8_t>& bytes, const QString& what) const;
 
   QString profileDir_;

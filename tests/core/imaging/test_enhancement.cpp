@@ -87,6 +87,21 @@ class TestEnhancement : public QObject {
     QVERIFY(stepsInEffect({invert, revert}).empty());
   }
 
+  void rangesAreWhatValidationAccepts() {
+    QVERIFY(parameterRanges("sharpen").empty());
+    for (const std::string& name : stepNames())
+      for (const ParameterRange& r : parameterRanges(name)) {
+        Enhancement atMin{name, {}}, outside{name, {}};
+        for (const ParameterRange& other : parameterRanges(name)) atMin.params[other.name] = other.min;
+        if (name == "levels") atMin.params["white"] = 255;    // black must stay below white
+        if (name == "bandpass") atMin.params["high_mm"] = 10;  // low below high
+        outside = atMin;
+        outside.params[r.name] = r.max + 1;
+        validate(atMin);
+        QVERIFY_THROWS_EXCEPTION(InputError, validate(outside));
+      }
+  }
+
   void badStepsNameTheProblem() {
     auto expectError = [](const std::string& name, const std::string& json, const char* words) {
       try {
