@@ -288,6 +288,17 @@ class TestCaseView : public QObject {
     QVERIFY(meanDifference(half, none) > 1);
     overlay->opacitySlider()->setValue(50);
     saveShot(&view, "case-overlay");
+    // The examiner's zoom survives a change of the correspondences.
+    QWidget* port = overlay->view()->viewport();
+    const QPointF centre(port->width() / 2.0, port->height() / 2.0);
+    QWheelEvent wheel(centre, port->mapToGlobal(centre), {}, QPoint(0, 240), Qt::NoButton, Qt::NoModifier,
+                      Qt::NoScrollPhase, false);
+    QApplication::sendEvent(port, &wheel);
+    const double zoomed = overlay->view()->transform().m11();
+    view.undoStack()->undo();  // the proposals go: the overlay is rebuilt
+    QVERIFY(!overlay->alignment().valid);
+    QCOMPARE(overlay->view()->transform().m11(), zoomed);
+    view.undoStack()->redo();
     // Flicker alternates the candidate; leaving overlay mode stops it.
     overlay->flickerBox()->setChecked(true);
     QVERIFY(!overlay->opacitySlider()->isEnabled());

@@ -112,7 +112,7 @@ void OverlayView::setPrints(const QImage& probe, const QImage& candidate,
   candidateItem_->setVisible(a.valid);
   refreshImages();
   summary_->setText(summary());
-  fit();
+  if (!navigated_) fit();  // a new correspondence must not throw away the examiner's zoom
 }
 
 QString OverlayView::summary() const {
@@ -167,6 +167,7 @@ bool OverlayView::eventFilter(QObject* watched, QEvent* event) {
   if (watched == view_->viewport() && event->type() == QEvent::Wheel) {
     const double steps = static_cast<QWheelEvent*>(event)->angleDelta().y() / 120.0;
     view_->scale(std::pow(1.15, steps), std::pow(1.15, steps));
+    navigated_ = true;
     return true;
   }
   return QWidget::eventFilter(watched, event);
@@ -174,6 +175,12 @@ bool OverlayView::eventFilter(QObject* watched, QEvent* event) {
 
 void OverlayView::resizeEvent(QResizeEvent* event) {
   QWidget::resizeEvent(event);
+  if (!navigated_) fit();
+}
+
+void OverlayView::showEvent(QShowEvent* event) {
+  navigated_ = false;  // each visit to overlay mode starts fitted
+  QWidget::showEvent(event);
   fit();
 }
 

@@ -40,6 +40,7 @@ class OverlayView : public QWidget {
   void resizeEvent(QResizeEvent* event) override;
   bool eventFilter(QObject* watched, QEvent* event) override;
   void hideEvent(QHideEvent* event) override;
+  void showEvent(QShowEvent* event) override;
 
  private:
   void refreshImages();
@@ -57,6 +58,7 @@ class OverlayView : public QWidget {
   QTimer* flickerTimer_;
   QImage probe_, candidate_;
   fingerprint::OverlayAlignment alignment_;
+  bool navigated_ = false;  // the examiner zoomed: keep the view until overlay mode is left
 };
 
 // A grey print as coloured ink on white paper (dark ridges take the colour).
