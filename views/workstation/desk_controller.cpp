@@ -63,8 +63,9 @@ DeskController::DeskController(MainWindow* window, Workstation* workstation, QOb
 }
 
 void DeskController::refreshQueue() {
-  window_->queueDock()->model()->setCases(workstation_->cases());
-  if (workstation_->cases().empty())
+  const auto cases = workstation_->cases();  // one read of the store
+  window_->queueDock()->model()->setCases(cases);
+  if (cases.empty())
     window_->queueDock()->setEmptyMessage(workstation_->hasHub()
                                               ? tr("The queue is empty. Press Sync to pull cases from the hub.")
                                               : tr("No hub is configured and no cases are cached."));
