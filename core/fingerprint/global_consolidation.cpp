@@ -15,7 +15,6 @@ constexpr double kBaseTolerance = 10;       // px at 500 ppi: positional noise o
 constexpr double kToleranceGrowth = 0.08;   // + px per px away from the anchor: skin distortion
 constexpr double kMaxTolerance = 24;
 constexpr double kAngleTolerance = std::numbers::pi / 6;
-constexpr double kHullMargin = 12;          // px: a minutia just outside the other's hull may still be shared
 // Overlap counts below this are raised to it: two prints sharing a tiny area
 // cannot reach a high score on a handful of coincident minutiae.
 constexpr double kMinOverlap = 12;
@@ -36,14 +35,6 @@ Rigid fromAnchor(const TemplateMinutia& a, const TemplateMinutia& b) {
   r.tx = b.x - (r.c * a.x - r.s * a.y);
   r.ty = b.y - (r.s * a.x + r.c * a.y);
   return r;
-}
-
-// Inside the convex hull, allowing a margin outside it.
-bool insideHull(const std::vector<std::array<float, 4>>& edges, double x, double y, double margin) {
-  if (edges.empty()) return false;
-  for (const auto& e : edges)
-    if ((x - e[0]) * e[2] + (y - e[1]) * e[3] < -margin) return false;
-  return true;
 }
 
 double localSimilarity(const MccTemplate& a, const MccTemplate& b, const std::vector<float>& sim, int i, int j) {
@@ -108,12 +99,12 @@ std::pair<double, double> overlapCounts(const Rigid& r, const MccTemplate& a, co
   for (const auto& m : a.minutiae) {
     double x, y;
     r.apply(m.x, m.y, x, y);
-    na += insideHull(b.hullEdges, x, y, kHullMargin);
+    na += b.area.contains(x, y);
   }
   for (const auto& n : b.minutiae) {
     double x, y;
     r.inverse(n.x, n.y, x, y);
-    nb += insideHull(a.hullEdges, x, y, kHullMargin);
+    nb += a.area.contains(x, y);
   }
   return {std::max(kMinOverlap, na), std::max(kMinOverlap, nb)};
 }

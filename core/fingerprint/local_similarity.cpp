@@ -1,5 +1,6 @@
 #include "core/fingerprint/local_similarity.h"
 
+#include <array>
 #include <bit>
 #include <cmath>
 
@@ -14,29 +15,64 @@ namespace {
 // pi/4 of the square grid lies inside the circle.
 const int kMinMatchable = int(kMinMatchableCells * kBits * std::numbers::pi / 4);
 
+// Square roots of the bit counts a similarity can meet (0..kBits): the
+// similarity takes three per cylinder pair, a table read is cheaper.
+const std::array<float, kBits + 1>& roots() {
+  static const auto table = [] {
+    std::array<float, kBits + 1> t{};
+    for (int i = 0; i <= kBits; ++i) t[size_t(i)] = float(std::sqrt(double(i)));
+    return t;
+  }();
+  return table;
+}
 
-struct BitCounts {
-  int common = 0, na = 0, nb = 0, diff = 0;
-};
+float similarityOfCounts(int na, int nb, int diff) {
+  const auto& root = roots();
+  const float norms = root[size_t(na)] + root[size_t(nb)];
+  return norms > 0 ? 1.0f - root[size_t(diff)] / norms : 0.0f;
+}
 
 // Population counts dominate a comparison. Where the compiler can, build a
 // POPCNT-instruction clone next to the portable one; the loader picks the
 // clone the CPU supports (GCC function multi-versioning), so the binary still
 // runs on any x86-64.
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
-__attribute__((target_clones("popcnt", "default")))
+#define RIDGELINE_POPCNT_CLONES __attribute__((target_clones("popcnt", "default")))
+#else
+#define RIDGELINE_POPCNT_CLONES
 #endif
-BitCounts countBits(const Cylinder& a, const Cylinder& b) {
-  BitCounts c;
-  for (int w = 0; w < kWords; ++w) {
-    const std::uint64_t mask = a.valid[size_t(w)] & b.valid[size_t(w)];
-    const std::uint64_t ca = a.bits[size_t(w)] & mask, cb = b.bits[size_t(w)] & mask;
-    c.common += std::popcount(mask);
-    c.na += std::popcount(ca);
-    c.nb += std::popcount(cb);
-    c.diff += std::popcount(ca ^ cb);
+
+// Both cylinders lie wholly inside their prints (the common case away from
+// the edge): every cell inside the radius is comparable, bits outside it are
+// never set, so only the differing bits need counting.
+RIDGELINE_POPCNT_CLONES
+float completeSimilarity(const Cylinder& a, const Cylinder& b) {
+  int diff = 0;
+  for (int w = 0; w < kWords; ++w) diff += std::popcount(a.bits[size_t(w)] ^ b.bits[size_t(w)]);
+  return similarityOfCounts(a.ones, b.ones, diff);
+}
+
+// Otherwise only the cells valid in both count; validity is the same in every
+// direction section, so the common mask is one layer wide.
+RIDGELINE_POPCNT_CLONES
+float maskedSimilarity(const Cylinder& a, const Cylinder& b) {
+  std::array<std::uint64_t, kLayerWords> mask{};
+  int common = 0;
+  for (int w = 0; w < kLayerWords; ++w) {
+    mask[size_t(w)] = a.valid[size_t(w)] & b.valid[size_t(w)];
+    common += std::popcount(mask[size_t(w)]);
   }
-  return c;
+  if (common * kDirectionCells < kMinMatchable) return 0;
+  int na = 0, nb = 0, diff = 0;
+  for (int k = 0; k < kDirectionCells; ++k)
+    for (int w = 0; w < kLayerWords; ++w) {
+      const size_t i = size_t(k * kLayerWords + w);
+      const std::uint64_t ca = a.bits[i] & mask[size_t(w)], cb = b.bits[i] & mask[size_t(w)];
+      na += std::popcount(ca);
+      nb += std::popcount(cb);
+      diff += std::popcount(ca ^ cb);
+    }
+  return similarityOfCounts(na, nb, diff);
 }
 }  // namespace
 
@@ -44,10 +80,7 @@ double cylinderSimilarity(const Cylinder& a, const Cylinder& b) {
   // |direction difference| > 90 degrees exactly when the cosine of the difference is negative.
   static_assert(kMaxDirectionDifference == std::numbers::pi / 2);
   if (a.cosDirection * b.cosDirection + a.sinDirection * b.sinDirection < 0) return 0;
-  const auto [common, na, nb, diff] = countBits(a, b);
-  if (common < kMinMatchable) return 0;
-  const double norms = std::sqrt(double(na)) + std::sqrt(double(nb));
-  return norms > 0 ? 1.0 - std::sqrt(double(diff)) / norms : 0;
+  return a.complete && b.complete ? completeSimilarity(a, b) : maskedSimilarity(a, b);
 }
 
 std::vector<float> similarityMatrix(const MccTemplate& probe, const MccTemplate& candidate) {

@@ -1,6 +1,7 @@
 #include "core/fingerprint/matcher.h"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cstdint>
 #include <functional>
@@ -26,30 +27,38 @@ int pairsInScore(size_t smaller) {
 // One-to-one pairs by descending local similarity (a greedy stand-in for the
 // Hungarian assignment of LSA-R: each minutia is used at most once).
 std::vector<RelaxedPair> bestOneToOnePairs(const std::vector<float>& sim, size_t na, size_t nb) {
-  // Sort keys: similarity bits high (non-negative floats order like their
-  // bit patterns), then the inverted cell index, so ties break by position
-  // and the result is deterministic.
-  std::vector<std::uint64_t> order;
-  order.reserve(sim.size());
+  // Keys: similarity bits high (non-negative floats order like their bit
+  // patterns), then the inverted cell index, so ties break by position and
+  // the result is deterministic. The greedy pass reads them best first and
+  // usually stops long before the end, so instead of sorting them all they
+  // are bucketed by similarity (one counting pass) and only the buckets the
+  // pass reaches are sorted.
+  constexpr int kBuckets = 256;
+  auto bucketOf = [](float s) { return std::min(kBuckets - 1, int(s * kBuckets)); };
+  std::array<int, kBuckets + 1> start{};
+  for (float s : sim)
+    if (s > 0) ++start[size_t(kBuckets - bucketOf(s))];  // best bucket first
+  for (int b = 0; b < kBuckets; ++b) start[size_t(b + 1)] += start[size_t(b)];
+  std::vector<std::uint64_t> keys(static_cast<size_t>(start[kBuckets]));
+  std::array<int, kBuckets + 1> fill = start;
   for (size_t i = 0; i < sim.size(); ++i)
-    if (sim[i] > 0) order.push_back(std::uint64_t(std::bit_cast<std::uint32_t>(sim[i])) << 32 | (0xFFFFFFFFu - std::uint32_t(i)));
+    if (sim[i] > 0)
+      keys[size_t(fill[size_t(kBuckets - 1 - bucketOf(sim[i]))]++)] =
+          std::uint64_t(std::bit_cast<std::uint32_t>(sim[i])) << 32 | (0xFFFFFFFFu - std::uint32_t(i));
   std::vector<bool> usedA(na, false), usedB(nb, false);
   std::vector<RelaxedPair> pairs;
   const size_t wanted = std::min(na, nb);
-  // The greedy pass rarely reads far: order a prefix of about three entries
-  // per wanted pair first, and the rest only if the prefix runs out.
-  const size_t prefix = std::min(order.size(), 3 * wanted);
-  std::nth_element(order.begin(), order.begin() + long(prefix), order.end(), std::greater<>());
-  std::sort(order.begin(), order.begin() + long(prefix), std::greater<>());
-  for (size_t k = 0; k < order.size() && pairs.size() < wanted; ++k) {
-    if (k == prefix) std::sort(order.begin() + long(prefix), order.end(), std::greater<>());
-    const std::uint64_t key = order[k];
-    const int index = int(0xFFFFFFFFu - std::uint32_t(key & 0xFFFFFFFFu));
-    const float s = std::bit_cast<float>(std::uint32_t(key >> 32));
-    const int a = index / int(nb), b = index % int(nb);
-    if (usedA[size_t(a)] || usedB[size_t(b)]) continue;
-    usedA[size_t(a)] = usedB[size_t(b)] = true;
-    pairs.push_back({a, b, s, s});
+  for (int b = 0; b < kBuckets && pairs.size() < wanted; ++b) {
+    const auto first = keys.begin() + start[size_t(b)], last = keys.begin() + start[size_t(b + 1)];
+    std::sort(first, last, std::greater<>());
+    for (auto it = first; it != last && pairs.size() < wanted; ++it) {
+      const int index = int(0xFFFFFFFFu - std::uint32_t(*it & 0xFFFFFFFFu));
+      const float s = std::bit_cast<float>(std::uint32_t(*it >> 32));
+      const int a = index / int(nb), c = index % int(nb);
+      if (usedA[size_t(a)] || usedB[size_t(c)]) continue;
+      usedA[size_t(a)] = usedB[size_t(c)] = true;
+      pairs.push_back({a, c, s, s});
+    }
   }
   return pairs;
 }

@@ -32,5 +32,7 @@ inline constexpr double kMu3 = std::numbers::pi / 12, kTau3 = -30;  // radial an
 inline constexpr int kCellsPerLayer = kSpatialCells * kSpatialCells;
 inline constexpr int kBits = kCellsPerLayer * kDirectionCells;
 inline constexpr int kWords = (kBits + 63) / 64;
+inline constexpr int kLayerWords = kCellsPerLayer / 64;
+static_assert(kCellsPerLayer % 64 == 0, "a direction section must fill whole words");
 
 }  // namespace ridgeline::fingerprint::mcc

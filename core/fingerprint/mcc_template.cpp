@@ -1,6 +1,7 @@
 #include "core/fingerprint/mcc_template.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <numbers>
 #include <string>
@@ -52,7 +53,8 @@ std::array<double, kDirectionCells> directionalWeights(double dTheta) {
   return w;
 }
 
-void setBit(std::array<std::uint64_t, kWords>& bits, int index) { bits[size_t(index / 64)] |= 1ull << (index % 64); }
+template <size_t N>
+void setBit(std::array<std::uint64_t, N>& bits, int index) { bits[size_t(index / 64)] |= 1ull << (index % 64); }
 
 bool buildCylinder(const std::vector<Point>& points, size_t i, const std::vector<cv::Point2f>& hull, Cylinder& cyl) {
   const Point& m = points[i];
@@ -86,12 +88,13 @@ bool buildCylinder(const std::vector<Point>& points, size_t i, const std::vector
         const double g = gaussNorm * std::exp(-d2 / (2 * kSigmaS * kSigmaS));
         for (int k = 0; k < kDirectionCells; ++k) sum[size_t(k)] += g * n.weight[size_t(k)];
       }
-      for (int k = 0; k < kDirectionCells; ++k) {
-        setBit(cyl.valid, k * kCellsPerLayer + cell);
+      setBit(cyl.valid, cell);
+      for (int k = 0; k < kDirectionCells; ++k)
         if (sum[size_t(k)] >= kMuPsi) setBit(cyl.bits, k * kCellsPerLayer + cell);
-      }
     }
   }
+  for (auto w : cyl.bits) cyl.ones += std::popcount(w);
+  cyl.complete = valid == inCircle;
   return valid >= kMinValidCells * inCircle;
 }
 
@@ -143,6 +146,7 @@ MccTemplate prepareTemplate(const FeatureSet& features) {
   for (const auto& p : points) cloud.emplace_back(float(p.x), float(p.y));
   cv::convexHull(cloud, hull, false);  // y-up frame: "not clockwise" in OpenCV's y-down terms is clockwise here
   hullEdges(hull, t.hullEdges);
+  t.area = HullMask(t.hullEdges);
   for (size_t i = 0; i < points.size(); ++i) {
     Cylinder cyl;
     if (!buildCylinder(points, i, hull, cyl)) continue;

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/fingerprint/hull_mask.h"
 #include "core/fingerprint/mcc_parameters.h"
 #include "core/model/feature_set.h"
 
@@ -17,8 +18,11 @@ struct Cylinder {
   int minutia = -1;  // index into the FeatureSet's minutiae
   double x = 0, y = 0, direction = 0;  // 500 ppi, y up, radians CCW
   float cosDirection = 1, sinDirection = 0;  // for the quick direction test
-  std::array<std::uint64_t, mcc::kWords> bits{};   // cell values
-  std::array<std::uint64_t, mcc::kWords> valid{};  // cells inside the region
+  std::array<std::uint64_t, mcc::kWords> bits{};   // cell values, direction section by section
+  // Cells inside the region: one spatial layer, the same for every direction section.
+  std::array<std::uint64_t, mcc::kLayerWords> valid{};
+  int ones = 0;           // cell values set, all sections
+  bool complete = false;  // every cell inside the radius is valid: no mask needed
 };
 
 struct TemplateMinutia {
@@ -30,8 +34,10 @@ struct MccTemplate {
   double ppi = 500;
   std::vector<TemplateMinutia> minutiae;  // every minutia, in FeatureSet order
   // Convex hull of the minutiae (500 ppi, y up) as edges: a vertex and the
-  // unit normal pointing into the hull, so "inside" is a few dot products.
+  // unit normal pointing into the hull.
   std::vector<std::array<float, 4>> hullEdges;
+  HullMask area;                    // the same hull, widened and rasterised
+
   std::vector<int> byX;             // minutia indices ordered by x, for range searches
   std::vector<float> sortedX;       // their x, same order
   std::vector<Cylinder> cylinders;  // valid cylinders only

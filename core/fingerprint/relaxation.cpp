@@ -1,10 +1,10 @@
 #include "core/fingerprint/relaxation.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <numbers>
 
-#include "core/fingerprint/angle_math.h"
 
 namespace ridgeline::fingerprint {
 
@@ -27,12 +27,20 @@ struct CompatibilityTables {
       radial[size_t(i)] = float(sigmoid(i * kAngleStep, kMu3, kTau3));
     }
   }
-  static int index(double v, double step) { return std::min(kSize - 1, int(v / step)); }
-  float rho(double d1, double d2, double d3) const {
-    return distance[size_t(index(d1, kDistanceStep))] * direction[size_t(index(d2, kAngleStep))] *
-           radial[size_t(index(d3, kAngleStep))];
+  static constexpr float kPerPixel = float(1 / kDistanceStep), kPerRadian = float(1 / kAngleStep);
+  static size_t index(float v, float perUnit) { return size_t(std::min(float(kSize - 1), v * perUnit)); }
+  float rho(float d1, float d2, float d3) const {
+    return distance[index(d1, kPerPixel)] * direction[index(d2, kPerRadian)] * radial[index(d3, kPerRadian)];
   }
 };
+
+// |a - b| as an angle, for a and b already in (-pi, pi]: one compare instead of
+// a floor, since the relaxation takes n^2 of these per comparison.
+float angleGap(float a, float b) {
+  constexpr float kPi = std::numbers::pi_v<float>;
+  const float d = std::abs(a - b);
+  return d > kPi ? 2 * kPi - d : d;
+}
 }  // namespace
 
 std::vector<RelaxedPair> relax(const MccTemplate& probe, const MccTemplate& candidate, std::vector<RelaxedPair> pairs) {
@@ -44,21 +52,27 @@ std::vector<RelaxedPair> relax(const MccTemplate& probe, const MccTemplate& cand
   std::vector<float> rho(n * n, 0);
   for (size_t t = 0; t < n; ++t)
     for (size_t k = t + 1; k < n; ++k) {
-      const size_t at = size_t(pairs[t].probe), ak = size_t(pairs[k].probe);
-      const size_t bt = size_t(pairs[t].candidate), bk = size_t(pairs[k].candidate);
-      const double d1 = std::abs(probe.distance[at * na + ak] - candidate.distance[bt * nb + bk]);
-      const double d2 = std::abs(angleDifference(probe.directionDiff[at * na + ak], candidate.directionDiff[bt * nb + bk]));
-      const double d3 = std::abs(angleDifference(probe.radialAngle[at * na + ak], candidate.radialAngle[bt * nb + bk]));
+      const size_t a = size_t(pairs[t].probe) * na + size_t(pairs[k].probe);
+      const size_t b = size_t(pairs[t].candidate) * nb + size_t(pairs[k].candidate);
+      const float d1 = std::abs(probe.distance[a] - candidate.distance[b]);
+      const float d2 = angleGap(probe.directionDiff[a], candidate.directionDiff[b]);
+      const float d3 = angleGap(probe.radialAngle[a], candidate.radialAngle[b]);
       rho[t * n + k] = rho[k * n + t] = tables.rho(d1, d2, d3);
     }
-  std::vector<double> lambda(n), next(n);
-  for (size_t t = 0; t < n; ++t) lambda[t] = pairs[t].initial;
+  std::vector<float> lambda(n), next(n);
+  for (size_t t = 0; t < n; ++t) lambda[t] = float(pairs[t].initial);
+  const float share = float((1 - kRelaxationWeight) / double(n - 1));
+  // rho is symmetric, so each pair's support can be gathered a row at a time
+  // (rho[k][t] * lambda[k] added over k): the inner loop then has no running
+  // sum and the compiler vectorises it.
   for (int iteration = 0; iteration < kRelaxationIterations; ++iteration) {
-    for (size_t t = 0; t < n; ++t) {
-      double support = 0;
-      for (size_t k = 0; k < n; ++k) support += rho[t * n + k] * lambda[k];
-      next[t] = kRelaxationWeight * lambda[t] + (1 - kRelaxationWeight) * support / double(n - 1);
+    std::fill(next.begin(), next.end(), 0.0f);
+    for (size_t k = 0; k < n; ++k) {
+      const float weight = share * lambda[k];
+      const float* row = &rho[k * n];
+      for (size_t t = 0; t < n; ++t) next[t] += row[t] * weight;
     }
+    for (size_t t = 0; t < n; ++t) next[t] += float(kRelaxationWeight) * lambda[t];
     lambda.swap(next);
   }
   for (size_t t = 0; t < n; ++t) pairs[t].relaxed = lambda[t];

@@ -1,0 +1,113 @@
+// The matcher's fast paths against their plain definitions: the rasterised
+// hull answers like the hull itself, and the similarity of two cylinders that
+// lie wholly inside their prints (counted without a mask) equals the masked
+// count of the published formula.
+#include <QtTest>
+
+#include <cmath>
+#include <limits>
+#include <random>
+
+#include "core/fingerprint/hull_mask.h"
+#include "core/fingerprint/local_similarity.h"
+
+using namespace ridgeline::fingerprint;
+
+namespace {
+// Square hull (0,0)-(100,100), normals pointing inside.
+std::vector<std::array<float, 4>> squareEdges() {
+  return {{0, 0, 0, 1}, {100, 0, -1, 0}, {100, 100, 0, -1}, {0, 100, 1, 0}};
+}
+
+// A cylinder wholly inside its print: every cell inside the radius valid,
+// random values there, nothing outside.
+Cylinder completeCylinder(std::mt19937& random, double direction) {
+  using namespace mcc;
+  Cylinder c;
+  c.direction = direction;
+  c.cosDirection = float(std::cos(direction)), c.sinDirection = float(std::sin(direction));
+  for (int a = 0; a < kSpatialCells; ++a)
+    for (int b = 0; b < kSpatialCells; ++b) {
+      const double ox = a + 0.5 - kSpatialCells / 2.0, oy = b + 0.5 - kSpatialCells / 2.0;
+      if (std::hypot(ox, oy) > kSpatialCells / 2.0) continue;
+      const int cell = a * kSpatialCells + b;
+      c.valid[size_t(cell / 64)] |= 1ull << (cell % 64);
+      for (int k = 0; k < kDirectionCells; ++k)
+        if (random() % 3 == 0) {
+          const int bit = k * kCellsPerLayer + cell;
+          c.bits[size_t(bit / 64)] |= 1ull << (bit % 64);
+          ++c.ones;
+        }
+    }
+  c.complete = true;
+  return c;
+}
+// A copy of c whose region keeps only the cells of `keep` in each word, with
+// the values outside it flipped.
+Cylinder cutCylinder(const Cylinder& c, std::uint64_t keep) {
+  Cylinder cut = c;
+  cut.complete = false;
+  for (auto& w : cut.valid) w &= keep;
+  for (auto& w : cut.bits) w ^= ~keep;
+  return cut;
+}
+}  // namespace
+
+class TestMatcherParts : public QObject {
+  Q_OBJECT
+ private slots:
+  void hullMaskAnswersLikeTheWidenedHull() {
+    const HullMask mask(squareEdges());
+    QVERIFY(mask.contains(50, 50));
+    QVERIFY(mask.contains(1, 99));
+    QVERIFY(mask.contains(105, 50));   // 5 px outside: inside the 12 px margin
+    QVERIFY(mask.contains(50, -6));
+    QVERIFY(!mask.contains(120, 50));  // 20 px outside
+    QVERIFY(!mask.contains(-30, -30));
+    QVERIFY(!mask.contains(1e9, 50));
+    QVERIFY(!mask.contains(std::numeric_limits<double>::quiet_NaN(), 50));
+  }
+
+  void emptyHullContainsNothing() {
+    const HullMask none;
+    QVERIFY(!none.contains(0, 0));
+    const HullMask fromNoEdges(std::vector<std::array<float, 4>>{});
+    QVERIFY(!fromNoEdges.contains(0, 0));
+  }
+
+  void completeCylindersScoreAsTheMaskedFormula() {
+    std::mt19937 random(7);
+    for (int trial = 0; trial < 50; ++trial) {
+      Cylinder a = completeCylinder(random, 0.3), b = completeCylinder(random, 0.9);
+      const double fast = cylinderSimilarity(a, b);
+      a.complete = false;  // forces the masked count over the same cells
+      const double masked = cylinderSimilarity(a, b);
+      QVERIFY(fast > 0 && fast < 1);
+      QCOMPARE(fast, masked);
+    }
+  }
+
+  void identicalCylindersScoreOneAndOpposedOnesZero() {
+    std::mt19937 random(11);
+    const Cylinder a = completeCylinder(random, 0.5);
+    QCOMPARE(cylinderSimilarity(a, a), 1.0);
+    Cylinder opposed = a;
+    opposed.cosDirection = -a.cosDirection, opposed.sinDirection = -a.sinDirection;
+    QCOMPARE(cylinderSimilarity(a, opposed), 0.0);
+  }
+
+  void maskedCylindersCountOnlyCommonCells() {
+    std::mt19937 random(3);
+    const Cylinder a = completeCylinder(random, 0.2);
+    // b's print ends in each word's top quarter of cells: invalid there, and
+    // holding other values, which must not count.
+    Cylinder b = cutCylinder(a, 0x0000FFFFFFFFFFFFull);
+    QCOMPARE(cylinderSimilarity(a, b), 1.0);
+    // With half the cells gone too few are comparable (minME): no similarity.
+    b = cutCylinder(a, 0x00000000FFFFFFFFull);
+    QCOMPARE(cylinderSimilarity(a, b), 0.0);
+  }
+};
+
+QTEST_GUILESS_MAIN(TestMatcherParts)
+#include "test_matcher_parts.moc"
