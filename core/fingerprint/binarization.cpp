@@ -25,13 +25,19 @@ void removeSmallBlobs(cv::Mat& binary, uchar value) {
 }  // namespace
 
 cv::Mat binarizeRidges(const cv::Mat& enhanced, const cv::Mat& foreground) {
-  cv::Mat ridges = (enhanced > 0) & foreground;
+  cv::Mat binary = cv::Mat::zeros(enhanced.size(), CV_8U);
+  // Every blob lies inside the region, so only its bounding box is labelled:
+  // on wide scans (640 x 480) the finger covers half the frame or less.
+  const cv::Rect box = cv::boundingRect(foreground);
+  if (box.empty()) return binary;
+  const cv::Mat region = foreground(box);
+  cv::Mat ridges = (enhanced(box) > 0) & region;
   removeSmallBlobs(ridges, 255);
   // Valley holes: only inside the foreground, or the background would count as one big valley.
-  cv::Mat valleysInside = ridges.clone();
-  valleysInside.setTo(255, foreground == 0);
+  cv::Mat valleysInside = ridges | ~region;
   removeSmallBlobs(valleysInside, 0);
-  return valleysInside & foreground;
+  cv::bitwise_and(valleysInside, region, binary(box));
+  return binary;
 }
 
 }  // namespace ridgeline::fingerprint

@@ -6,6 +6,7 @@
 #include <numbers>
 #include <vector>
 
+#include <opencv2/core/hal/intrin.hpp>
 #include <opencv2/imgproc.hpp>
 
 namespace ridgeline::fingerprint {
@@ -87,6 +88,31 @@ float apply(const float* centre, const Taps& t) {
   for (size_t i = 0; i < N; ++i) sum += centre[t.offset[i]] * t.weight[i];
   return sum;
 }
+
+// The four pixels of a cell row share their filter: one SIMD lane each, the
+// taps summed in the same order as apply(), so the result is the same.
+template <size_t N>
+void applyFour(const float* first, const Taps& t, float* out) {
+  cv::v_float32x4 sum = cv::v_setzero_f32();
+  for (size_t i = 0; i < N; ++i) sum = sum + cv::v_load(first + t.offset[i]) * cv::v_setall_f32(t.weight[i]);
+  cv::v_store(out, sum);
+}
+
+// One image row: each cell's four pixels together where all are wanted.
+template <size_t N>
+void filterRow(const float* in, const uchar* wanted, const int* bins, const std::vector<Taps>& taps, int cols,
+               float* out) {
+  static_assert(kCellSize == 4, "applyFour handles one cell row of four pixels");
+  for (int x = 0; x < cols; x += kCellSize) {
+    const Taps& t = taps[size_t(bins[x / kCellSize])];
+    if (x + kCellSize <= cols && wanted[x] && wanted[x + 1] && wanted[x + 2] && wanted[x + 3]) {
+      applyFour<N>(in + x, t, out + x);
+      continue;
+    }
+    for (int k = x; k < std::min(cols, x + kCellSize); ++k)
+      if (wanted[k]) out[k] = apply<N>(in + k, t);
+  }
+}
 }  // namespace
 
 cv::Mat foregroundPixels(const cv::Mat& gridMask, const cv::Size& imageSize) {
@@ -118,22 +144,15 @@ cv::Mat enhanceRidges(const cv::Mat& normalized, const FieldGrid& fields) {
   cv::dilate(mask, reach, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(2 * kAcrossHalf + 1, 2 * kAcrossHalf + 1)));
   cv::Mat smoothed = cv::Mat::zeros(padded.size(), CV_32F);
   for (int y = 0; y < normalized.rows; ++y) {
-    const int* bins = alongIndex.ptr<int>(y / kCellSize);
-    const uchar* needed = reach.ptr<uchar>(y);
-    const float* in = padded.ptr<float>(y + kPad) + kPad;
-    float* out = smoothed.ptr<float>(y + kPad) + kPad;
-    for (int x = 0; x < normalized.cols; ++x)
-      if (needed[x]) out[x] = apply<2 * kAlongHalf + 1>(in + x, along[size_t(bins[x / kCellSize])]);
+    filterRow<2 * kAlongHalf + 1>(padded.ptr<float>(y + kPad) + kPad, reach.ptr<uchar>(y),
+                                  alongIndex.ptr<int>(y / kCellSize), along, normalized.cols,
+                                  smoothed.ptr<float>(y + kPad) + kPad);
   }
   // Pass 2: the cosine-Gaussian across the ridges, tuned to the local period.
   cv::Mat enhanced = cv::Mat::zeros(normalized.size(), CV_32F);
   for (int y = 0; y < normalized.rows; ++y) {
-    const int* bins = acrossIndex.ptr<int>(y / kCellSize);
-    const uchar* m = mask.ptr<uchar>(y);
-    const float* in = smoothed.ptr<float>(y + kPad) + kPad;
-    float* out = enhanced.ptr<float>(y);
-    for (int x = 0; x < normalized.cols; ++x)
-      if (m[x]) out[x] = apply<2 * kAcrossHalf + 1>(in + x, across[size_t(bins[x / kCellSize])]);
+    filterRow<2 * kAcrossHalf + 1>(smoothed.ptr<float>(y + kPad) + kPad, mask.ptr<uchar>(y),
+                                   acrossIndex.ptr<int>(y / kCellSize), across, normalized.cols, enhanced.ptr<float>(y));
   }
   return enhanced;
 }

@@ -94,18 +94,20 @@ std::vector<MinutiaCandidate> removeFalseMinutiae(const std::vector<MinutiaCandi
   markBrokenRidges(candidates, fields, drop);
   markClusters(candidates, fields, drop);
 
-  // Distance to the region edge, with the image frame counted as edge.
+  // Distance to the region edge, with the image frame counted as edge. The
+  // region's box grown by one pixel is enough: its rim is all edge already.
   cv::Mat framed = foreground.clone();
   cv::rectangle(framed, cv::Rect(0, 0, framed.cols, framed.rows), 0, 1);
+  const cv::Rect box = (cv::boundingRect(framed) + cv::Point(-1, -1) + cv::Size(2, 2)) & cv::Rect(0, 0, framed.cols, framed.rows);
   cv::Mat distance;
-  cv::distanceTransform(framed, distance, cv::DIST_L2, 3);
+  cv::distanceTransform(framed(box), distance, cv::DIST_L2, 3);
 
   std::vector<MinutiaCandidate> kept;
   for (size_t i = 0; i < candidates.size(); ++i) {
     if (drop[i]) continue;
     MinutiaCandidate m = candidates[i];
     const float period = periodAt(fields, m.pos);
-    const float border = distance.at<float>(m.pos) / (kBorderPeriods * period);
+    const float border = distance.at<float>(m.pos - box.tl()) / (kBorderPeriods * period);
     if (border < 1.0f || m.quality < kMinCoherence) continue;
     // Quality: coherent flow well inside the region is what an examiner would call clear.
     const float coherence = std::clamp((m.quality - kMinCoherence) / (0.8f - kMinCoherence), 0.0f, 1.0f);

@@ -1,5 +1,8 @@
 #include "core/fingerprint/normalization.h"
 
+#include <algorithm>
+#include <cmath>
+
 #include <opencv2/imgproc.hpp>
 
 namespace ridgeline::fingerprint {
@@ -13,18 +16,22 @@ constexpr float kMinDeviation = 4.0f;
 }  // namespace
 
 cv::Mat normalizeContrast(const cv::Mat& gray) {
-  cv::Mat image;
+  cv::Mat image, square;
   gray.convertTo(image, CV_32F);
+  cv::multiply(image, image, square);
   cv::Mat mean, meanSq;
   cv::GaussianBlur(image, mean, cv::Size(), kWindowSigma);
-  cv::GaussianBlur(image.mul(image), meanSq, cv::Size(), kWindowSigma);
-  cv::Mat variance = meanSq - mean.mul(mean);
-  cv::max(variance, kMinDeviation * kMinDeviation, variance);
-  cv::Mat deviation;
-  cv::sqrt(variance, deviation);
-  cv::Mat normalized = (mean - image) / deviation;  // dark ridges become positive
-  cv::min(normalized, 3.0, normalized);
-  cv::max(normalized, -3.0, normalized);
+  cv::GaussianBlur(square, meanSq, cv::Size(), kWindowSigma);
+  // One pass per row instead of six whole-image temporaries.
+  cv::Mat normalized(gray.size(), CV_32F);
+  for (int y = 0; y < gray.rows; ++y) {
+    const float *v = image.ptr<float>(y), *m = mean.ptr<float>(y), *m2 = meanSq.ptr<float>(y);
+    float* out = normalized.ptr<float>(y);
+    for (int x = 0; x < gray.cols; ++x) {
+      const float variance = std::max(m2[x] - m[x] * m[x], kMinDeviation * kMinDeviation);
+      out[x] = std::clamp((m[x] - v[x]) / std::sqrt(variance), -3.0f, 3.0f);  // dark ridges become positive
+    }
+  }
   return normalized;
 }
 

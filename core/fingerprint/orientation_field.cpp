@@ -27,15 +27,25 @@ OrientationField computeOrientationField(const cv::Mat& normalized) {
   cv::GaussianBlur(normalized, smooth, cv::Size(), 1.0);
   cv::Sobel(smooth, gx, CV_32F, 1, 0, 3);
   cv::Sobel(smooth, gy, CV_32F, 0, 1, 3);
-  // Doubled-angle components of the gradient: (gx^2 - gy^2, 2 gx gy) and the energy gx^2 + gy^2.
-  cv::Mat a = gx.mul(gx) - gy.mul(gy);
-  cv::Mat b = 2 * gx.mul(gy);
-  cv::Mat e = gx.mul(gx) + gy.mul(gy);
+  // Doubled-angle components of the gradient: (gx^2 - gy^2, 2 gx gy) and the
+  // energy gx^2 + gy^2, made in one pass and packed so one area resize averages all three.
+  cv::Mat tensor(normalized.size(), CV_32FC3);
+  for (int y = 0; y < normalized.rows; ++y) {
+    const float *dx = gx.ptr<float>(y), *dy = gy.ptr<float>(y);
+    float* t = tensor.ptr<float>(y);
+    for (int x = 0; x < normalized.cols; ++x, t += 3) {
+      const float xx = dx[x] * dx[x], yy = dy[x] * dy[x];
+      t[0] = xx - yy;
+      t[1] = dx[x] * dy[x] * 2;
+      t[2] = xx + yy;
+    }
+  }
   const cv::Size grid = gridSizeFor(normalized.size());
-  cv::Mat ga, gb, ge;
-  cv::resize(a, ga, grid, 0, 0, cv::INTER_AREA);
-  cv::resize(b, gb, grid, 0, 0, cv::INTER_AREA);
-  cv::resize(e, ge, grid, 0, 0, cv::INTER_AREA);
+  cv::Mat cells, ga, gb, ge;
+  cv::resize(tensor, cells, grid, 0, 0, cv::INTER_AREA);
+  cv::extractChannel(cells, ga, 0);
+  cv::extractChannel(cells, gb, 1);
+  cv::extractChannel(cells, ge, 2);
 
   cv::Mat ca, cb, ce, oa, ob;
   cv::GaussianBlur(ga, ca, cv::Size(), kCoherenceSigmaCells);

@@ -27,40 +27,50 @@ Table buildDeletionTable() {
   return table;
 }
 
-int neighbourCode(const cv::Mat& img, int x, int y) {
-  const uchar* up = img.ptr<uchar>(y - 1) + x;
-  const uchar* mid = img.ptr<uchar>(y) + x;
-  const uchar* down = img.ptr<uchar>(y + 1) + x;
+// Pixels are addressed by offset into the framed buffer: the hot loops do
+// no bounds or Point arithmetic.
+int neighbourCode(const uchar* p, int step) {
+  const uchar* up = p - step;
+  const uchar* down = p + step;
   // Zhang & Suen's order P2..P9: N, NE, E, SE, S, SW, W, NW, as bits 0..7.
-  return (up[0] != 0) | (up[1] != 0) << 1 | (mid[1] != 0) << 2 | (down[1] != 0) << 3 | (down[0] != 0) << 4 |
-         (down[-1] != 0) << 5 | (mid[-1] != 0) << 6 | (up[-1] != 0) << 7;
+  return (up[0] != 0) | (up[1] != 0) << 1 | (p[1] != 0) << 2 | (down[1] != 0) << 3 | (down[0] != 0) << 4 |
+         (down[-1] != 0) << 5 | (p[-1] != 0) << 6 | (up[-1] != 0) << 7;
 }
 }  // namespace
 
 cv::Mat thinRidges(const cv::Mat& binary) {
   static const Table table = buildDeletionTable();
+  cv::Mat skeleton = cv::Mat::zeros(binary.size(), CV_8U);
+  // Only the ridges' bounding box can change.
+  const cv::Rect box = cv::boundingRect(binary);
+  if (box.empty()) return skeleton;
   cv::Mat img;
   // One-pixel frame so every neighbour read is in bounds.
-  cv::copyMakeBorder(binary != 0, img, 1, 1, 1, 1, cv::BORDER_CONSTANT, 0);
-  std::vector<cv::Point> candidates;
-  for (int y = 1; y < img.rows - 1; ++y)
+  cv::copyMakeBorder(binary(box) != 0, img, 1, 1, 1, 1, cv::BORDER_CONSTANT, 0);
+  uchar* data = img.data;
+  const int step = int(img.step);
+  std::vector<int> candidates;
+  for (int y = 1; y < img.rows - 1; ++y) {
+    const uchar* row = img.ptr<uchar>(y);
     for (int x = 1; x < img.cols - 1; ++x)
-      if (img.at<uchar>(y, x)) candidates.emplace_back(x, y);
+      if (row[x]) candidates.push_back(y * step + x);
+  }
 
-  std::vector<cv::Point> toDelete;
+  std::vector<int> toDelete;
   for (bool changed = true; changed;) {
     changed = false;
     for (int pass = 0; pass < 2; ++pass) {
       toDelete.clear();
-      for (const auto& p : candidates)
-        if (img.at<uchar>(p) && table[size_t(pass)][size_t(neighbourCode(img, p.x, p.y))]) toDelete.push_back(p);
-      for (const auto& p : toDelete) img.at<uchar>(p) = 0;
+      for (const int i : candidates)
+        if (data[i] && table[size_t(pass)][size_t(neighbourCode(data + i, step))]) toDelete.push_back(i);
+      for (const int i : toDelete) data[i] = 0;
       changed = changed || !toDelete.empty();
     }
     // Only pixels still set can change later: shrink the work list as the ridges thin.
-    std::erase_if(candidates, [&](const cv::Point& p) { return !img.at<uchar>(p); });
+    std::erase_if(candidates, [&](int i) { return !data[i]; });
   }
-  return img(cv::Rect(1, 1, binary.cols, binary.rows)).clone();
+  img(cv::Rect(1, 1, box.width, box.height)).copyTo(skeleton(box));
+  return skeleton;
 }
 
 }  // namespace ridgeline::fingerprint
