@@ -28,8 +28,9 @@ int pairsInScore(size_t smaller) {
 // Hungarian assignment of LSA-R: each minutia is used at most once).
 std::vector<RelaxedPair> bestOneToOnePairs(const std::vector<float>& sim, size_t na, size_t nb) {
   // Keys: similarity bits high (non-negative floats order like their bit
-  // patterns), then the inverted cell index, so ties break by position and
-  // the result is deterministic. The greedy pass reads them best first and
+  // patterns), then the inverted row and column, so ties break by position
+  // and the result is deterministic; the indices are read back from the key
+  // without a division. The greedy pass reads them best first and
   // usually stops long before the end, so instead of sorting them all they
   // are bucketed by similarity (one counting pass) and only the buckets the
   // pass reaches are sorted.
@@ -41,10 +42,11 @@ std::vector<RelaxedPair> bestOneToOnePairs(const std::vector<float>& sim, size_t
   for (int b = 0; b < kBuckets; ++b) start[size_t(b + 1)] += start[size_t(b)];
   std::vector<std::uint64_t> keys(static_cast<size_t>(start[kBuckets]));
   std::array<int, kBuckets + 1> fill = start;
-  for (size_t i = 0; i < sim.size(); ++i)
-    if (sim[i] > 0)
-      keys[size_t(fill[size_t(kBuckets - 1 - bucketOf(sim[i]))]++)] =
-          std::uint64_t(std::bit_cast<std::uint32_t>(sim[i])) << 32 | (0xFFFFFFFFu - std::uint32_t(i));
+  for (size_t a = 0, i = 0; a < na; ++a)
+    for (size_t b = 0; b < nb; ++b, ++i)
+      if (sim[i] > 0)
+        keys[size_t(fill[size_t(kBuckets - 1 - bucketOf(sim[i]))]++)] =
+            std::uint64_t(std::bit_cast<std::uint32_t>(sim[i])) << 32 | (0xFFFFu - a) << 16 | (0xFFFFu - b);
   std::vector<bool> usedA(na, false), usedB(nb, false);
   std::vector<RelaxedPair> pairs;
   const size_t wanted = std::min(na, nb);
@@ -52,9 +54,8 @@ std::vector<RelaxedPair> bestOneToOnePairs(const std::vector<float>& sim, size_t
     const auto first = keys.begin() + start[size_t(b)], last = keys.begin() + start[size_t(b + 1)];
     std::sort(first, last, std::greater<>());
     for (auto it = first; it != last && pairs.size() < wanted; ++it) {
-      const int index = int(0xFFFFFFFFu - std::uint32_t(*it & 0xFFFFFFFFu));
       const float s = std::bit_cast<float>(std::uint32_t(*it >> 32));
-      const int a = index / int(nb), c = index % int(nb);
+      const int a = int(0xFFFFu - (*it >> 16 & 0xFFFFu)), c = int(0xFFFFu - (*it & 0xFFFFu));
       if (usedA[size_t(a)] || usedB[size_t(c)]) continue;
       usedA[size_t(a)] = usedB[size_t(c)] = true;
       pairs.push_back({a, c, s, s});

@@ -28,6 +28,10 @@ struct Point {
 std::vector<Point> workingPoints(const FeatureSet& features) {
   if (!std::isfinite(features.ppi)) throw InputError("feature set resolution is not a number");
   const double s = features.ppi > 0 ? 500.0 / features.ppi : 1.0;
+  // A whole palm holds a few thousand; the pairwise tables grow with the square.
+  if (features.minutiae.size() > kMaxMatchableMinutiae)
+    throw InputError("feature set has " + std::to_string(features.minutiae.size()) + " minutiae; at most " +
+                     std::to_string(kMaxMatchableMinutiae) + " can be matched");
   std::vector<Point> points;
   for (size_t i = 0; i < features.minutiae.size(); ++i) {
     const auto& m = features.minutiae[i];

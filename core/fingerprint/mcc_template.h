@@ -48,7 +48,11 @@ struct MccTemplate {
   size_t size() const { return cylinders.size(); }
 };
 
-// Throws InputError when a minutia has a non-finite or absurd position or direction.
+// The most minutiae one template may hold (pairwise tables are n x n).
+inline constexpr size_t kMaxMatchableMinutiae = 4000;
+
+// Throws InputError when a minutia has a non-finite or absurd position or
+// direction, or when there are more than kMaxMatchableMinutiae.
 MccTemplate prepareTemplate(const FeatureSet& features);
 
 }  // namespace ridgeline::fingerprint

@@ -10,7 +10,10 @@
 
 #include "core/fingerprint/hull_mask.h"
 #include "core/fingerprint/local_similarity.h"
+#include "core/fingerprint/mcc_template.h"
+#include "core/util/errors.h"
 
+using namespace ridgeline;
 using namespace ridgeline::fingerprint;
 
 namespace {
@@ -94,6 +97,14 @@ class TestMatcherParts : public QObject {
     Cylinder opposed = a;
     opposed.cosDirection = -a.cosDirection, opposed.sinDirection = -a.sinDirection;
     QCOMPARE(cylinderSimilarity(a, opposed), 0.0);
+  }
+
+  void moreMinutiaeThanAnyPrintHoldsIsAnInputError() {
+    FeatureSet huge;
+    huge.ppi = 500;
+    for (size_t i = 0; i <= kMaxMatchableMinutiae; ++i)
+      huge.minutiae.push_back(Minutia{double(i % 500), double(i / 500), 0.1});
+    QVERIFY_THROWS_EXCEPTION(InputError, prepareTemplate(huge));
   }
 
   void maskedCylindersCountOnlyCommonCells() {
