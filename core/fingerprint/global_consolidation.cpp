@@ -49,9 +49,16 @@ struct Candidate {
   double weight;
 };
 
-GlobalMatch pairUnder(const Rigid& r, const TemplateMinutia& anchorA, const MccTemplate& a, const MccTemplate& b,
-                      const std::vector<float>& sim) {
+// Buffers reused by every trial of one comparison.
+struct Scratch {
   std::vector<Candidate> candidates;
+  std::vector<char> usedA, usedB;
+};
+
+GlobalMatch pairUnder(const Rigid& r, const TemplateMinutia& anchorA, const MccTemplate& a, const MccTemplate& b,
+                      const std::vector<float>& sim, Scratch& scratch) {
+  std::vector<Candidate>& candidates = scratch.candidates;
+  candidates.clear();
   for (size_t i = 0; i < a.minutiae.size(); ++i) {
     const auto& m = a.minutiae[i];
     double x, y;
@@ -81,11 +88,16 @@ GlobalMatch pairUnder(const Rigid& r, const TemplateMinutia& anchorA, const MccT
   std::sort(candidates.begin(), candidates.end(), [](const Candidate& x, const Candidate& y) {
     return x.cost < y.cost || (x.cost == y.cost && (x.i < y.i || (x.i == y.i && x.j < y.j)));
   });
-  std::vector<bool> usedA(a.minutiae.size(), false), usedB(b.minutiae.size(), false);
+  std::vector<char>& usedA = scratch.usedA;
+  std::vector<char>& usedB = scratch.usedB;
+  usedA.assign(a.minutiae.size(), 0);
+  usedB.assign(b.minutiae.size(), 0);
   GlobalMatch g;
+  g.pairs.reserve(std::min(a.minutiae.size(), b.minutiae.size()));
+  g.pairWeights.reserve(g.pairs.capacity());
   for (const auto& c : candidates) {
     if (usedA[size_t(c.i)] || usedB[size_t(c.j)]) continue;
-    usedA[size_t(c.i)] = usedB[size_t(c.j)] = true;
+    usedA[size_t(c.i)] = usedB[size_t(c.j)] = 1;
     g.pairs.emplace_back(c.i, c.j);
     g.pairWeights.push_back(c.weight);
   }
@@ -149,11 +161,12 @@ GlobalMatch consolidateGlobally(const MccTemplate& probe, const MccTemplate& can
     int anchor;
   };
   std::vector<Trial> trials;
+  Scratch scratch;
   for (size_t k = 0; k < std::min(kAnchors, seeds.size()); ++k) {
     const int ia = probe.cylinders[size_t(seeds[k].probe)].minutia;
     const int ib = candidate.cylinders[size_t(seeds[k].candidate)].minutia;
     Trial t{{}, fromAnchor(probe.minutiae[size_t(ia)], candidate.minutiae[size_t(ib)]), ia};
-    t.match = pairUnder(t.rigid, probe.minutiae[size_t(ia)], probe, candidate, similarity);
+    t.match = pairUnder(t.rigid, probe.minutiae[size_t(ia)], probe, candidate, similarity, scratch);
     t.match.score = scoreOf(t.match, t.rigid, probe, candidate);
     trials.push_back(std::move(t));
   }
@@ -165,7 +178,7 @@ GlobalMatch consolidateGlobally(const MccTemplate& probe, const MccTemplate& can
     Trial& t = trials[k];
     if (t.match.pairs.size() < 3) continue;
     const Rigid refined = refit(t.match, probe, candidate);
-    GlobalMatch again = pairUnder(refined, probe.minutiae[size_t(t.anchor)], probe, candidate, similarity);
+    GlobalMatch again = pairUnder(refined, probe.minutiae[size_t(t.anchor)], probe, candidate, similarity, scratch);
     again.score = scoreOf(again, refined, probe, candidate);
     if (again.score > t.match.score) t.match = std::move(again), t.rigid = refined;
   }

@@ -123,16 +123,13 @@ void hullEdges(const std::vector<cv::Point2f>& hull, std::vector<std::array<floa
 
 void pairwiseGeometry(MccTemplate& t) {
   const size_t n = t.cylinders.size();
-  t.distance.assign(n * n, 0);
-  t.directionDiff.assign(n * n, 0);
-  t.radialAngle.assign(n * n, 0);
+  t.geometry.assign(n * n, {});
   for (size_t i = 0; i < n; ++i)
     for (size_t j = 0; j < n; ++j) {
       const auto& a = t.cylinders[i];
       const auto& b = t.cylinders[j];
-      t.distance[i * n + j] = float(std::hypot(b.x - a.x, b.y - a.y));
-      t.directionDiff[i * n + j] = float(angleDifference(b.direction, a.direction));
-      t.radialAngle[i * n + j] = float(angleDifference(std::atan2(b.y - a.y, b.x - a.x), a.direction));
+      t.geometry[i * n + j] = {float(std::hypot(b.x - a.x, b.y - a.y)), float(angleDifference(b.direction, a.direction)),
+                               float(angleDifference(std::atan2(b.y - a.y, b.x - a.x), a.direction))};
     }
 }
 }  // namespace

@@ -30,6 +30,12 @@ struct TemplateMinutia {
   int cylinder = -1;                  // index into cylinders, -1 when its cylinder is not valid
 };
 
+struct PairGeometry {
+  float distance = 0;       // Euclidean, px at 500 ppi
+  float directionDiff = 0;  // direction of j minus direction of i, [-pi, pi)
+  float radialAngle = 0;    // angle of the segment i->j relative to i's direction, [-pi, pi)
+};
+
 struct MccTemplate {
   double ppi = 500;
   std::vector<TemplateMinutia> minutiae;  // every minutia, in FeatureSet order
@@ -41,10 +47,9 @@ struct MccTemplate {
   std::vector<int> byX;             // minutia indices ordered by x, for range searches
   std::vector<float> sortedX;       // their x, same order
   std::vector<Cylinder> cylinders;  // valid cylinders only
-  // Pairwise geometry between cylinders' minutiae (row-major n x n):
-  std::vector<float> distance;      // Euclidean, px at 500 ppi
-  std::vector<float> directionDiff; // direction of j minus direction of i, (-pi, pi]
-  std::vector<float> radialAngle;   // angle of the segment i->j relative to i's direction
+  // Pairwise geometry between cylinders' minutiae (row-major n x n), kept
+  // together because the relaxation reads all three for each pair:
+  std::vector<PairGeometry> geometry;
   size_t size() const { return cylinders.size(); }
 };
 

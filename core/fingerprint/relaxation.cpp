@@ -52,11 +52,11 @@ std::vector<RelaxedPair> relax(const MccTemplate& probe, const MccTemplate& cand
   std::vector<float> rho(n * n, 0);
   for (size_t t = 0; t < n; ++t)
     for (size_t k = t + 1; k < n; ++k) {
-      const size_t a = size_t(pairs[t].probe) * na + size_t(pairs[k].probe);
-      const size_t b = size_t(pairs[t].candidate) * nb + size_t(pairs[k].candidate);
-      const float d1 = std::abs(probe.distance[a] - candidate.distance[b]);
-      const float d2 = angleGap(probe.directionDiff[a], candidate.directionDiff[b]);
-      const float d3 = angleGap(probe.radialAngle[a], candidate.radialAngle[b]);
+      const PairGeometry& a = probe.geometry[size_t(pairs[t].probe) * na + size_t(pairs[k].probe)];
+      const PairGeometry& b = candidate.geometry[size_t(pairs[t].candidate) * nb + size_t(pairs[k].candidate)];
+      const float d1 = std::abs(a.distance - b.distance);
+      const float d2 = angleGap(a.directionDiff, b.directionDiff);
+      const float d3 = angleGap(a.radialAngle, b.radialAngle);
       rho[t * n + k] = rho[k * n + t] = tables.rho(d1, d2, d3);
     }
   std::vector<float> lambda(n), next(n);
