@@ -25,7 +25,8 @@ const char* kHelp =
     "                     its images; 'first-face': the first face case with its photos);\n"
     "                     with --demo it opens at the comparison step\n"
     "  --step NAME        with --demo --open-case (fingerprint): analysis, comparison (default),\n"
-    "                     overlay or evaluation\n"
+    "                     overlay, extraction (the extractor's stages on both prints) or\n"
+    "                     evaluation\n"
     "  --screenshot FILE  render the main window to a PNG and quit\n"
     "  --size WxH         window size in logical pixels (default 1280x800)\n";
 
@@ -82,7 +83,7 @@ std::optional<GuiOptions> parseGuiOptions(const QStringList& arguments, QString*
     return std::nullopt;
   }
   o.step = parser.value("step");
-  static const QStringList steps{"analysis", "comparison", "overlay", "evaluation"};
+  static const QStringList steps{"analysis", "comparison", "overlay", "extraction", "evaluation"};
   if (!o.step.isEmpty() && !steps.contains(o.step)) {
     *error = QStringLiteral("--step takes %1, not '%2'").arg(steps.join(", "), o.step);
     return std::nullopt;

@@ -15,7 +15,7 @@ struct GuiOptions {
   QSize windowSize;        // --size WxH, for screenshots at known sizes
   QString theme;           // "light" | "dark"; empty = the saved one
   QString openCase;        // a local case id, "first" or "first-face"
-  QString step;            // with --demo --open-case: analysis | comparison | overlay | evaluation
+  QString step;            // with --demo --open-case: analysis | comparison | overlay | extraction | evaluation
 };
 
 // Handles --help / --version itself (prints, returns an exit code) or

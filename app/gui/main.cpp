@@ -3,15 +3,18 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QSurfaceFormat>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <cstdio>
 #include <memory>
 
+#include "core/fingerprint/extractor.h"
 #include "core/store/case_store.h"
 #include "gui_options.h"
 #include "views/casework/case_view.h"
 #include "views/comparison/comparison_workspace.h"
+#include "views/comparison/extraction_panel.h"
 #include "views/face/face_case_view.h"
 #include "views/shell/main_window.h"
 #include "views/shell/theme.h"
@@ -41,6 +44,18 @@ QString examinerName() {
 
 // Opens the requested case; in demo mode it goes straight to comparison.
 // False when there is no such case or it cannot be opened.
+// For the documentation's screenshot: the Extraction tab, ridge flow on the
+// probe and the skeleton on the candidate.
+void showExtractionStages(views::ComparisonWorkspace* workspace) {
+  if (auto* tabs = workspace->findChild<QTabWidget*>("comparisonSideTabs"))
+    tabs->setCurrentWidget(workspace->extractionPanel());
+  views::ExtractionPanel* panel = workspace->extractionPanel();
+  panel->setTarget(views::Side::Candidate);
+  panel->chooseStage(QString::fromLatin1(fingerprint::kStageSkeleton));
+  panel->setTarget(views::Side::Probe);
+  panel->chooseStage(QString::fromLatin1(fingerprint::kStageOrientation));
+}
+
 bool openRequestedCase(views::DeskController& desk, views::MainWindow& window, const gui::GuiOptions& options) {
   std::optional<qint64> id = options.openCase == "first"        ? desk.firstOpenableCase(Modality::Fingerprint)
                              : options.openCase == "first-face" ? desk.firstOpenableCase(Modality::Face)
@@ -66,6 +81,7 @@ bool openRequestedCase(views::DeskController& desk, views::MainWindow& window, c
   view->goToStep(views::CaseStep::Comparison);
   view->comparison()->proposeCorrespondences();
   if (options.step == "overlay") view->comparison()->setOverlayMode(true);
+  if (options.step == "extraction") showExtractionStages(view->comparison());
   if (options.step == "evaluation") view->goToStep(views::CaseStep::Evaluation);
   return true;
 }

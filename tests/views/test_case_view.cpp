@@ -16,6 +16,7 @@
 #include <QUndoStack>
 
 #include "case_fixture.h"
+#include "core/fingerprint/extractor.h"
 #include "views/casework/analysis_page.h"
 #include "views/casework/case_view.h"
 #include "views/casework/evaluation_page.h"
@@ -23,6 +24,7 @@
 #include "views/comparison/correspondence_overlay.h"
 #include "views/comparison/correspondence_panel.h"
 #include "views/comparison/enhancement_panel.h"
+#include "views/comparison/extraction_panel.h"
 #include "views/comparison/overlay_view.h"
 #include "views/comparison/feature_set_document.h"
 #include "views/shell/views_init.h"
@@ -239,6 +241,33 @@ class TestCaseView : public QObject {
     QCOMPARE(logged[1][1].value<imaging::Enhancement>().name, std::string("revert"));
     QCOMPARE(meanDifference(ws->candidateCanvas()->image(), original), 0.0);
     QCOMPARE(view.session().candidates[0].enhancements.size(), size_t(2));
+  }
+
+  void extractionStagesAreShownWithoutTouchingTheWorkingCopy() {
+    CaseView view(fixtureSession());
+    view.resize(1600, 900);
+    view.show();
+    lockAnalysisWithAutomaticMinutiae(view);
+    QSignalSpy logged(&view, &CaseView::enhancementApplied);
+    ComparisonWorkspace* ws = view.comparison();
+    ExtractionPanel* panel = ws->extractionPanel();
+    const QImage original = view.session().candidates[0].image;
+    panel->setTarget(Side::Candidate);
+    panel->chooseStage(QString::fromLatin1(fingerprint::kStageSkeleton));
+    QCOMPARE(panel->stageShown(Side::Candidate), QString::fromLatin1(fingerprint::kStageSkeleton));
+    const QImage skeleton = ws->candidateCanvas()->image();
+    QCOMPARE(skeleton.size(), original.size());  // lies under the markup
+    QVERIFY(meanDifference(skeleton, original) > 50);
+    QCOMPARE(meanDifference(ws->probeCanvas()->image(), view.session().probe.image), 0.0);  // the other print as it was
+    QCOMPARE(logged.count(), 0);  // display only: nothing logged
+    // Back to the print: exactly the working copy.
+    panel->chooseStage(QString());
+    QCOMPARE(meanDifference(ws->candidateCanvas()->image(), original), 0.0);
+    // An enhancement while a stage is shown shows the working copy and resets the panel.
+    panel->chooseStage(QString::fromLatin1(fingerprint::kStageBinary));
+    QVERIFY(ws->applyEnhancement(Side::Candidate, {"invert", {}}));
+    QVERIFY(panel->stageShown(Side::Candidate).isEmpty());
+    QVERIFY(meanDifference(ws->candidateCanvas()->image(), original) > 50);  // the inverted working copy
   }
 
   void storedEnhancementsAreReplayedWhenTheCaseOpens() {

@@ -20,12 +20,15 @@
 #include "views/comparison/correspondence_overlay.h"
 #include "views/comparison/correspondence_panel.h"
 #include "views/comparison/enhancement_panel.h"
+#include "views/comparison/extraction_panel.h"
 #include "views/comparison/overlay_view.h"
 #include "views/comparison/feature_set_document.h"
 #include "views/comparison/markup_commands.h"
 #include "views/comparison/shortcut_help_overlay.h"
 #include "views/util/image_conversion.h"
+#include "core/fingerprint/extractor.h"
 #include "core/fingerprint/overlay_alignment.h"
+#include "core/fingerprint/stage_picture.h"
 #include "core/imaging/enhancement_pipeline.h"
 
 namespace ridgeline::views {
@@ -61,7 +64,8 @@ ComparisonWorkspace::ComparisonWorkspace(FeatureSetDocument* probe, FeatureSetDo
       printArea_(new QWidget),
       printStack_(new QStackedWidget),
       overlayView_(new OverlayView),
-      enhance_(new EnhancementPanel) {
+      enhance_(new EnhancementPanel),
+      extraction_(new ExtractionPanel) {
   setObjectName("comparisonWorkspace");
   probeCanvas_->setDocument(probe_, probe_->features().author != FeatureAuthor::Examiner);
   candidateCanvas_->setDocument(candidate_, candidate_->features().author != FeatureAuthor::Examiner);
@@ -82,8 +86,10 @@ ComparisonWorkspace::ComparisonWorkspace(FeatureSetDocument* probe, FeatureSetDo
   printStack_->addWidget(overlayView_);
   auto* side = new QTabWidget;
   side->setObjectName("comparisonSideTabs");
+  side->setUsesScrollButtons(false);  // every tab's name stays readable; the panel widens instead
   side->addTab(panel_, tr("Correspondences"));
   side->addTab(enhance_, tr("Enhance"));
+  side->addTab(extraction_, tr("Extraction"));
   auto* split = new QSplitter(Qt::Horizontal);
   split->addWidget(printStack_);
   split->addWidget(side);
@@ -106,6 +112,7 @@ ComparisonWorkspace::ComparisonWorkspace(FeatureSetDocument* probe, FeatureSetDo
     candidateCanvas_->selectMinutia(c.candidateMinutia);
   });
   connect(enhance_, &EnhancementPanel::enhancementRequested, this, &ComparisonWorkspace::applyEnhancement);
+  connect(extraction_, &ExtractionPanel::stageRequested, this, &ComparisonWorkspace::showExtractionStage);
   connect(links_, &CorrespondenceDocument::changed, this, [this] {
     if (isOverlayMode()) refreshOverlay();
   });
@@ -117,6 +124,7 @@ void ComparisonWorkspace::setImages(const QImage& probe, double probePpi, const 
   candidateCanvas_->setImage(candidate, candidatePpi);
   originals_[0] = probe;
   originals_[1] = candidate;
+  traces_ = {};
   for (Side s : {Side::Probe, Side::Candidate}) {
     log_[index(s)].clear();
     enhance_->setStepsInEffect(s, {});
@@ -162,7 +170,32 @@ void ComparisonWorkspace::showWorkingCopy(Side side) {
   }
   canvasFor(side)->replaceImage(shown);
   enhance_->setStepsInEffect(side, inEffect);
+  extraction_->clearStage(side);
   if (isOverlayMode()) refreshOverlay();
+}
+
+void ComparisonWorkspace::showExtractionStage(Side side, const QString& stage) {
+  const QImage& original = originals_[index(side)];
+  if (stage.isEmpty() || original.isNull()) return showWorkingCopy(side);
+  auto& trace = traces_[index(side)];
+  if (!trace) {
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    try {
+      fingerprint::ExtractionTrace made;
+      fingerprint::extractFeatures(toGrayMat(original), canvasFor(side)->ppi(), &made);
+      trace = std::move(made);
+    } catch (const std::exception& e) {
+      emit statusMessage(tr("The extractor's stages cannot be shown for this print: %1").arg(e.what()));
+    }
+    QApplication::restoreOverrideCursor();
+    if (!trace) return showWorkingCopy(side);
+  }
+  const cv::Mat picture = fingerprint::stagePicture(*trace, stage.toStdString(), cv::Size(original.width(), original.height()));
+  if (picture.empty()) return showWorkingCopy(side);
+  canvasFor(side)->replaceImage(toQImage(picture));
+  if (isOverlayMode()) refreshOverlay();
+  emit statusMessage(tr("Showing an extraction stage on the %1 print: display only, the working copy is unchanged.")
+                         .arg(side == Side::Probe ? tr("probe") : tr("candidate")));
 }
 
 bool ComparisonWorkspace::isOverlayMode() const { return printStack_->currentWidget() == overlayView_; }

@@ -4,9 +4,12 @@
 // (the probe's analysis is locked), proposals from the local matcher that the
 // examiner accepts or rejects one by one. Every edit goes on the undo stack.
 #include <QWidget>
+#include <array>
 #include <functional>
+#include <optional>
 #include <vector>
 
+#include "core/fingerprint/extraction_trace.h"
 #include "core/imaging/enhancement_step.h"
 #include "core/model/case.h"
 #include "views/comparison/print_canvas.h"
@@ -24,6 +27,7 @@ class CorrespondenceDocument;
 class CorrespondenceOverlay;
 class CorrespondencePanel;
 class EnhancementPanel;
+class ExtractionPanel;
 class OverlayView;
 class FeatureSetDocument;
 class ShortcutHelpOverlay;
@@ -47,6 +51,7 @@ class ComparisonWorkspace : public QWidget {
   CorrespondencePanel* panel() const { return panel_; }
   CorrespondenceOverlay* overlay() const { return overlay_; }
   EnhancementPanel* enhancementPanel() const { return enhance_; }
+  ExtractionPanel* extractionPanel() const { return extraction_; }
   OverlayView* overlayView() const { return overlayView_; }
   bool isOverlayMode() const;
   QList<QAction*> workspaceActions() const;
@@ -66,6 +71,9 @@ class ComparisonWorkspace : public QWidget {
   // Applies one step (or "revert") to the working copy; false with a status
   // message when the step is refused. Emits enhancementApplied on success.
   bool applyEnhancement(Side side, const imaging::Enhancement& step);
+  // Shows one of the local extractor's stages on a print in place of the
+  // image (display only); an empty stage shows the working copy again.
+  void showExtractionStage(Side side, const QString& stage);
 
  signals:
   void statusMessage(const QString& text);
@@ -99,6 +107,8 @@ class ComparisonWorkspace : public QWidget {
   QStackedWidget* printStack_;
   OverlayView* overlayView_;
   EnhancementPanel* enhance_;
+  ExtractionPanel* extraction_;
+  std::array<std::optional<fingerprint::ExtractionTrace>, 2> traces_;  // of the originals, made on first request
   QAction* overlayAction_ = nullptr;
   QImage originals_[2];
   std::vector<imaging::Enhancement> log_[2];

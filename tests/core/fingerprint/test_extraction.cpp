@@ -4,6 +4,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "core/fingerprint/extractor.h"
+#include "core/fingerprint/stage_picture.h"
 #include "core/util/errors.h"
 #include "fixtures.h"
 
@@ -48,6 +49,38 @@ class TestExtraction : public QObject {
     const cv::Mat outside = trace.find(kStageSkeleton) & ~trace.find(kStageBinary);
     QCOMPARE(cv::countNonZero(outside), 0);
     QCOMPARE(cv::countNonZero(trace.find(kStageBinary) & ~trace.find(kStageSegmentation)), 0);
+  }
+
+  void everyStageHasAPictureAtTheSourceSize() {
+    // A 1000 ppi copy: pictures come back at the source size, not the 500 ppi working size.
+    cv::Mat image;
+    cv::resize(loadFixture("101_1.tif"), image, cv::Size(), 2, 2, cv::INTER_CUBIC);
+    ExtractionTrace trace;
+    extractFeatures(image, 1000, &trace);
+    for (const std::string& stage : pictureStages()) {
+      const cv::Mat picture = stagePicture(trace, stage, image.size());
+      QVERIFY2(!picture.empty(), stage.c_str());
+      QCOMPARE(picture.size(), image.size());
+      QVERIFY2(picture.depth() == CV_8U, stage.c_str());
+    }
+    QVERIFY(stagePicture(trace, "no such stage", image.size()).empty());
+    QVERIFY(stagePicture(ExtractionTrace{}, kStageSkeleton, image.size()).empty());
+  }
+
+  void ridgeFlowIsDrawnOnlyInsideTheRegion() {
+    const cv::Mat image = loadFixture("101_1.tif");
+    ExtractionTrace trace;
+    extractFeatures(image, 500, &trace);
+    const cv::Mat flow = stagePicture(trace, kStageOrientation, image.size());
+    QCOMPARE(flow.type(), CV_8UC3);
+    // Strokes are blue (B well above R); away from the region there are none.
+    cv::Mat channels[3];
+    cv::split(flow, channels);
+    const cv::Mat strokes = (channels[0] - channels[2]) > 40;
+    cv::Mat region;
+    cv::dilate(trace.find(kStageSegmentation), region, cv::Mat(), cv::Point(-1, -1), 12);
+    QVERIFY(cv::countNonZero(strokes) > 500);
+    QCOMPARE(cv::countNonZero(strokes & ~region), 0);
   }
 
   void blankImageGivesNothingAndLowQuality() {
