@@ -270,6 +270,26 @@ class TestCaseView : public QObject {
     QVERIFY(meanDifference(ws->candidateCanvas()->image(), original) > 50);  // the inverted working copy
   }
 
+  void anImageTheExtractorCannotReadSaysWhyAndKeepsThePrint() {
+    // A candidate too small to hold a fingerprint pattern.
+    CaseSession session = fixtureSession();
+    QImage tiny(6, 6, QImage::Format_Grayscale8);
+    tiny.fill(128);
+    session.candidates[0].image = tiny;
+    CaseView view(session);
+    view.resize(1600, 900);
+    view.show();
+    lockAnalysisWithAutomaticMinutiae(view);
+    QSignalSpy status(&view, &CaseView::statusMessage);
+    ExtractionPanel* panel = view.comparison()->extractionPanel();
+    panel->setTarget(Side::Candidate);
+    panel->chooseStage(QString::fromLatin1(fingerprint::kStageSkeleton));
+    QVERIFY(!status.isEmpty());
+    QVERIFY2(status.last().at(0).toString().contains("too small"), qPrintable(status.last().at(0).toString()));
+    QVERIFY(panel->stageShown(Side::Candidate).isEmpty());
+    QCOMPARE(view.comparison()->candidateCanvas()->image().size(), tiny.size());
+  }
+
   void storedEnhancementsAreReplayedWhenTheCaseOpens() {
     CaseSession session = fixtureSession();
     session.candidates[0].enhancements = {{"clahe", {{"clip", 2.5}, {"tile_mm", 5}}}, {"invert", {}}};
