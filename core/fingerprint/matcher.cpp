@@ -30,10 +30,10 @@ std::vector<RelaxedPair> bestOneToOnePairs(const std::vector<float>& sim, size_t
   // Keys: similarity bits high (non-negative floats order like their bit
   // patterns), then the inverted row and column, so ties break by position
   // and the result is deterministic; the indices are read back from the key
-  // without a division. The greedy pass reads them best first and
-  // usually stops long before the end, so instead of sorting them all they
-  // are bucketed by similarity (one counting pass) and only the buckets the
-  // pass reaches are sorted.
+  // without a division. The greedy pass reads them best first: they are
+  // bucketed by similarity in one counting pass and each bucket is sorted
+  // only when the pass reaches it (buckets hold a handful of keys, so this
+  // is cheaper than one sort of the whole matrix).
   constexpr int kBuckets = 256;
   auto bucketOf = [](float s) { return std::min(kBuckets - 1, int(s * kBuckets)); };
   std::array<int, kBuckets + 1> start{};

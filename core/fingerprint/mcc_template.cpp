@@ -102,8 +102,10 @@ bool buildCylinder(const std::vector<Point>& points, size_t i, const std::vector
   return valid >= kMinValidCells * inCircle;
 }
 
-void hullEdges(const std::vector<cv::Point2f>& hull, std::vector<std::array<float, 4>>& edges) {
-  if (hull.size() < 3) return;
+// The hull as edges: a vertex and the unit normal pointing into the hull.
+std::vector<std::array<float, 4>> hullEdges(const std::vector<cv::Point2f>& hull) {
+  std::vector<std::array<float, 4>> edges;
+  if (hull.size() < 3) return edges;
   double area = 0;  // sign gives the winding, whatever convention produced the hull
   for (size_t i = 0; i < hull.size(); ++i) {
     const auto& p = hull[i];
@@ -119,6 +121,7 @@ void hullEdges(const std::vector<cv::Point2f>& hull, std::vector<std::array<floa
     // Left normal of the edge, pointing inside for a counter-clockwise hull.
     edges.push_back({p.x, p.y, float(-sign * ey / length), float(sign * ex / length)});
   }
+  return edges;
 }
 
 void pairwiseGeometry(MccTemplate& t) {
@@ -146,8 +149,7 @@ MccTemplate prepareTemplate(const FeatureSet& features) {
   std::vector<cv::Point2f> cloud, hull;
   for (const auto& p : points) cloud.emplace_back(float(p.x), float(p.y));
   cv::convexHull(cloud, hull, false);  // y-up frame: "not clockwise" in OpenCV's y-down terms is clockwise here
-  hullEdges(hull, t.hullEdges);
-  t.area = HullMask(t.hullEdges);
+  t.area = HullMask(hullEdges(hull));
   for (size_t i = 0; i < points.size(); ++i) {
     Cylinder cyl;
     if (!buildCylinder(points, i, hull, cyl)) continue;

@@ -39,10 +39,7 @@ struct PairGeometry {
 struct MccTemplate {
   double ppi = 500;
   std::vector<TemplateMinutia> minutiae;  // every minutia, in FeatureSet order
-  // Convex hull of the minutiae (500 ppi, y up) as edges: a vertex and the
-  // unit normal pointing into the hull.
-  std::vector<std::array<float, 4>> hullEdges;
-  HullMask area;                    // the same hull, widened and rasterised
+  HullMask area;                    // convex hull of the minutiae (500 ppi, y up), widened and rasterised
 
   std::vector<int> byX;             // minutia indices ordered by x, for range searches
   std::vector<float> sortedX;       // their x, same order
