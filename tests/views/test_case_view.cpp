@@ -268,6 +268,11 @@ class TestCaseView : public QObject {
     QVERIFY(ws->applyEnhancement(Side::Candidate, {"invert", {}}));
     QVERIFY(panel->stageShown(Side::Candidate).isEmpty());
     QVERIFY(meanDifference(ws->candidateCanvas()->image(), original) > 50);  // the inverted working copy
+    // Another candidate's images: nothing is left marked as shown.
+    panel->chooseStage(QString::fromLatin1(fingerprint::kStageBinary));
+    ws->setImages(view.session().probe.image, 500, original, 500);
+    QVERIFY(panel->stageShown(Side::Candidate).isEmpty());
+    QCOMPARE(meanDifference(ws->candidateCanvas()->image(), original), 0.0);
   }
 
   void anImageTheExtractorCannotReadSaysWhyAndKeepsThePrint() {

@@ -128,6 +128,7 @@ void ComparisonWorkspace::setImages(const QImage& probe, double probePpi, const 
   for (Side s : {Side::Probe, Side::Candidate}) {
     log_[index(s)].clear();
     enhance_->setStepsInEffect(s, {});
+    extraction_->clearStage(s);  // new images show as they are
   }
   link_->matchScale();
   if (isOverlayMode()) refreshOverlay();
