@@ -42,8 +42,6 @@ QString examinerName() {
   return user.isEmpty() ? QStringLiteral("examiner") : user;
 }
 
-// Opens the requested case; in demo mode it goes straight to comparison.
-// False when there is no such case or it cannot be opened.
 // For the documentation's screenshot: the Extraction tab, ridge flow on the
 // probe and the skeleton on the candidate.
 void showExtractionStages(views::ComparisonWorkspace* workspace) {
@@ -56,6 +54,8 @@ void showExtractionStages(views::ComparisonWorkspace* workspace) {
   panel->chooseStage(QString::fromLatin1(fingerprint::kStageOrientation));
 }
 
+// Opens the requested case; in demo mode it goes straight to comparison.
+// False when there is no such case or it cannot be opened.
 bool openRequestedCase(views::DeskController& desk, views::MainWindow& window, const gui::GuiOptions& options) {
   std::optional<qint64> id = options.openCase == "first"        ? desk.firstOpenableCase(Modality::Fingerprint)
                              : options.openCase == "first-face" ? desk.firstOpenableCase(Modality::Face)

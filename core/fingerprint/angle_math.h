@@ -13,4 +13,12 @@ inline double angleDifference(double a, double b) {
   return d - kTwoPi * std::floor((d + std::numbers::pi) / kTwoPi);
 }
 
+// |a - b| as an angle in [0, pi], for a and b already wrapped to [-pi, pi):
+// one compare instead of a floor, for the relaxation's n^2 pairs.
+inline float angleGapWrapped(float a, float b) {
+  constexpr float kPi = std::numbers::pi_v<float>;
+  const float d = std::abs(a - b);
+  return d > kPi ? 2 * kPi - d : d;
+}
+
 }  // namespace ridgeline::fingerprint

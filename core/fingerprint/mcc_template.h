@@ -40,7 +40,6 @@ struct MccTemplate {
   double ppi = 500;
   std::vector<TemplateMinutia> minutiae;  // every minutia, in FeatureSet order
   HullMask area;                    // convex hull of the minutiae (500 ppi, y up), widened and rasterised
-
   std::vector<int> byX;             // minutia indices ordered by x, for range searches
   std::vector<float> sortedX;       // their x, same order
   std::vector<Cylinder> cylinders;  // valid cylinders only

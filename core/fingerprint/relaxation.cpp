@@ -5,6 +5,7 @@
 #include <cmath>
 #include <numbers>
 
+#include "core/fingerprint/angle_math.h"
 
 namespace ridgeline::fingerprint {
 
@@ -33,14 +34,6 @@ struct CompatibilityTables {
     return distance[index(d1, kPerPixel)] * direction[index(d2, kPerRadian)] * radial[index(d3, kPerRadian)];
   }
 };
-
-// |a - b| as an angle, for a and b already in (-pi, pi]: one compare instead of
-// a floor, since the relaxation takes n^2 of these per comparison.
-float angleGap(float a, float b) {
-  constexpr float kPi = std::numbers::pi_v<float>;
-  const float d = std::abs(a - b);
-  return d > kPi ? 2 * kPi - d : d;
-}
 }  // namespace
 
 std::vector<RelaxedPair> relax(const MccTemplate& probe, const MccTemplate& candidate, std::vector<RelaxedPair> pairs) {
@@ -55,8 +48,8 @@ std::vector<RelaxedPair> relax(const MccTemplate& probe, const MccTemplate& cand
       const PairGeometry& a = probe.geometry[size_t(pairs[t].probe) * na + size_t(pairs[k].probe)];
       const PairGeometry& b = candidate.geometry[size_t(pairs[t].candidate) * nb + size_t(pairs[k].candidate)];
       const float d1 = std::abs(a.distance - b.distance);
-      const float d2 = angleGap(a.directionDiff, b.directionDiff);
-      const float d3 = angleGap(a.radialAngle, b.radialAngle);
+      const float d2 = angleGapWrapped(a.directionDiff, b.directionDiff);
+      const float d3 = angleGapWrapped(a.radialAngle, b.radialAngle);
       rho[t * n + k] = rho[k * n + t] = tables.rho(d1, d2, d3);
     }
   std::vector<float> lambda(n), next(n);
