@@ -13,6 +13,7 @@
 #include "core/fingerprint/normalization.h"
 #include "core/fingerprint/orientation_field.h"
 #include "core/fingerprint/quality_score.h"
+#include "core/fingerprint/ridge_flow_map.h"
 #include "core/fingerprint/ridge_frequency.h"
 #include "core/fingerprint/segmentation.h"
 #include "core/fingerprint/thinning.h"
@@ -110,6 +111,7 @@ FeatureSet extractFeatures(const cv::Mat& gray, double sourcePpi, ExtractionTrac
   for (const auto& c : kept) features.minutiae.push_back(toModel(c, work.scale));
   features.regionOfInterest = regionPolygon(foreground, work.scale);
   features.clarity = toClarityMap(levels, work.scale);
+  features.ridgeFlow = toRidgeFlowMap(fields, work.scale);
   features.quality = overallQuality(levels);
   step(progress, 1.0, "done");
   return features;

@@ -108,12 +108,29 @@ double meanRelaxed(const std::vector<RelaxedPair>& pairs, size_t smaller) {
 constexpr double kLssrScale = 4.0;
 constexpr double kGlobalWeight = 0.3;
 
+// When both prints carry ridge flow, its agreement under the global alignment
+// joins the score (flow_agreement.h), weighted by the area the two share up
+// to about 33 mm^2 (50 blocks of 16 px at 500 ppi): a small overlap agrees
+// easily. It counts most against a wrong finger with few minutiae, which the
+// minutiae alone judge on too little (docs/matcher.md, section 5).
+constexpr double kFlowWeight = 0.1;
+constexpr double kFullFlowArea = 50 * 16 * 16;
+
+double flowTerm(const MccTemplate& probe, const MccTemplate& candidate, const GlobalMatch& g) {
+  if (g.pairs.size() < 2) return 0;  // no alignment to compare the flows under
+  const FlowAgreement f = compareFlow(probe.flow, candidate.flow, g.rotation, g.tx, g.ty);
+  return std::max(0.0, f.agreement) * std::min(1.0, f.sharedArea / kFullFlowArea);
+}
+
 double combined(const Consolidation& c, const MccTemplate& probe, const MccTemplate& candidate, GlobalMatch* out) {
   const double lssr = meanRelaxed(c.scoring, std::min(probe.size(), candidate.size()));
   GlobalMatch g = consolidateGlobally(probe, candidate, c.relaxed, c.similarity);
-  const double global = g.score;
+  double score = kGlobalWeight * g.score + (1 - kGlobalWeight) * std::min(1.0, kLssrScale * lssr);
+  // Without flow on both sides (examiner-made sets, other extractors' templates) the minutiae score stands alone.
+  if (!probe.flow.empty() && !candidate.flow.empty())
+    score = (score + kFlowWeight * flowTerm(probe, candidate, g)) / (1 + kFlowWeight);
   if (out) *out = std::move(g);
-  return kGlobalWeight * global + (1 - kGlobalWeight) * std::min(1.0, kLssrScale * lssr);
+  return score;
 }
 }  // namespace
 

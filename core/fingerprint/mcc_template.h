@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/fingerprint/flow_agreement.h"
 #include "core/fingerprint/hull_mask.h"
 #include "core/fingerprint/mcc_parameters.h"
 #include "core/model/feature_set.h"
@@ -46,6 +47,7 @@ struct MccTemplate {
   // Pairwise geometry between cylinders' minutiae (row-major n x n), kept
   // together because the relaxation reads all three for each pair:
   std::vector<PairGeometry> geometry;
+  FlowField flow;                   // ridge flow, empty when the feature set has none
   size_t size() const { return cylinders.size(); }
 };
 
@@ -53,7 +55,8 @@ struct MccTemplate {
 inline constexpr size_t kMaxMatchableMinutiae = 4000;
 
 // Throws InputError when a minutia has a non-finite or absurd position or
-// direction, or when there are more than kMaxMatchableMinutiae.
+// direction, when there are more than kMaxMatchableMinutiae, or when the
+// ridge flow map is malformed.
 MccTemplate prepareTemplate(const FeatureSet& features);
 
 }  // namespace ridgeline::fingerprint

@@ -54,6 +54,20 @@ struct ClarityMap {
   bool operator==(const ClarityMap&) const = default;
 };
 
+// Ridge flow per square block (the EFS ridge flow map, ANSI/NIST-ITL 1-2011
+// field 9.310 RFM): the ridge direction in whole degrees 0-179, counter-
+// clockwise from +x as seen (the model's convention; a ridge has no sense, so
+// 0 and 180 are the same flow), kNoFlow where the block is outside the print.
+// The matcher reads it to check that two prints agree between the minutiae.
+struct RidgeFlowMap {
+  static constexpr std::uint8_t kNoFlow = 255;
+  int blockSize = 16;  // pixels per block side
+  int cols = 0, rows = 0;
+  std::vector<std::uint8_t> directions;  // rows * cols, row-major
+  std::uint8_t at(int col, int row) const { return directions[static_cast<size_t>(row * cols + col)]; }
+  bool operator==(const RidgeFlowMap&) const = default;
+};
+
 struct FeatureSet {
   FeatureAuthor author = FeatureAuthor::Examiner;
   std::string authorName;  // examiner's user name or extractor's name/version
@@ -63,6 +77,7 @@ struct FeatureSet {
   std::vector<Delta> deltas;
   std::vector<Point2> regionOfInterest;  // polygon; empty = whole image
   std::optional<ClarityMap> clarity;
+  std::optional<RidgeFlowMap> ridgeFlow;
   ValueDetermination value = ValueDetermination::Unset;
   std::string patternClass;  // EFS PAT general class code: "AU", "WU", "RS", "LS"... or empty
   int quality = -1;          // overall 0-100, -1 when unknown

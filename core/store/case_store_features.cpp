@@ -35,6 +35,13 @@ void validateFeatures(const FeatureSet& f) {
   if (f.clarity)
     for (std::uint8_t level : f.clarity->levels)
       if (level > 5) throw InputError("clarity level " + std::to_string(level) + " is outside 0-5");
+  if (f.ridgeFlow && f.ridgeFlow->directions.size() != static_cast<size_t>(f.ridgeFlow->cols) * static_cast<size_t>(f.ridgeFlow->rows))
+    throw InputError("ridge flow map: " + std::to_string(f.ridgeFlow->directions.size()) + " directions for " +
+                     std::to_string(f.ridgeFlow->cols) + " x " + std::to_string(f.ridgeFlow->rows) + " blocks");
+  if (f.ridgeFlow)
+    for (std::uint8_t d : f.ridgeFlow->directions)
+      if (d > 179 && d != RidgeFlowMap::kNoFlow)
+        throw InputError("ridge flow direction " + std::to_string(d) + " is outside 0-179 degrees");
 }
 
 std::optional<FeatureSetVersion> latestOf(Database& db, std::int64_t impressionId, FeatureAuthor author) {

@@ -55,6 +55,20 @@ void writeRegionAndClarity(JsonWriter& w, const FeatureSet& f) {
   w.key("rows").value(f.clarity->rows).key("levels").value(levels).endObject();
 }
 
+// Degrees per block, RidgeFlowMap::kNoFlow outside the print; null when the
+// set has no flow map (examiner-made sets, documents written before it existed).
+void writeRidgeFlow(JsonWriter& w, const FeatureSet& f) {
+  w.key("ridgeFlow");
+  if (!f.ridgeFlow) {
+    w.null();
+    return;
+  }
+  w.beginObject().key("blockSize").value(f.ridgeFlow->blockSize).key("cols").value(f.ridgeFlow->cols);
+  w.key("rows").value(f.ridgeFlow->rows).key("directions").beginArray();
+  for (std::uint8_t d : f.ridgeFlow->directions) w.value(int(d));
+  w.endArray().endObject();
+}
+
 double number(const Object::Ptr& o, const std::string& key) {
   if (!o->has(key) || o->isNull(key)) throw InputError("feature document: '" + key + "' is missing");
   double v = o->getValue<double>(key);
@@ -155,6 +169,26 @@ void readRegionAndClarity(const Object::Ptr& root, FeatureSet& f) {
   f.clarity = std::move(map);
 }
 
+void readRidgeFlow(const Object::Ptr& root, FeatureSet& f) {
+  if (!root->has("ridgeFlow") || root->isNull("ridgeFlow")) return;
+  Object::Ptr o = root->getObject("ridgeFlow");
+  if (!o) throw InputError("feature document: 'ridgeFlow' is not an object");
+  RidgeFlowMap map;
+  map.blockSize = integer(o, "blockSize", 1, 1024);
+  map.cols = integer(o, "cols", 0, 65536);
+  map.rows = integer(o, "rows", 0, 65536);
+  Array::Ptr directions = array(o, "directions");
+  if (directions->size() != static_cast<size_t>(map.cols) * static_cast<size_t>(map.rows))
+    throw InputError("feature document: ridge flow map size does not match its directions");
+  for (size_t i = 0; i < directions->size(); ++i) {
+    const double d = finiteElement(directions, i, "ridge flow direction");
+    if (d != std::floor(d) || d < 0 || (d > 179 && d != RidgeFlowMap::kNoFlow))
+      throw InputError("feature document: ridge flow direction must be whole degrees 0-179 (255: no flow)");
+    map.directions.push_back(static_cast<std::uint8_t>(d));
+  }
+  f.ridgeFlow = std::move(map);
+}
+
 }  // namespace
 
 std::string encodeFeatureDocument(const FeatureSet& f) {
@@ -164,6 +198,7 @@ std::string encodeFeatureDocument(const FeatureSet& f) {
   writeMinutiae(w, f);
   writeSingularities(w, f);
   writeRegionAndClarity(w, f);
+  writeRidgeFlow(w, f);
   w.key("value").value(toCode(f.value)).key("patternClass").value(f.patternClass).key("quality").value(f.quality);
   w.endObject();
   return w.str();
@@ -182,6 +217,7 @@ FeatureSet decodeFeatureDocument(const std::string& json) {
     readMinutiae(root, f);
     readSingularities(root, f);
     readRegionAndClarity(root, f);
+    readRidgeFlow(root, f);
     f.value = parseCode<ValueDetermination>(root->getValue<std::string>("value"), valueFromCode, "value");
     f.patternClass = root->getValue<std::string>("patternClass");
     f.quality = integer(root, "quality", -1, 100);

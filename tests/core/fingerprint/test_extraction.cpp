@@ -1,6 +1,9 @@
 // The extractor's stages and its behaviour on real and on empty input.
 #include <QtTest>
 
+#include <cmath>
+#include <numbers>
+
 #include <opencv2/imgproc.hpp>
 
 #include "core/fingerprint/extractor.h"
@@ -10,6 +13,27 @@
 
 using namespace ridgeline;
 using namespace ridgeline::fingerprint;
+
+namespace {
+// Straight ridges 9 px apart running at `degrees` counter-clockwise as seen,
+// on a disc of `radius` px in the middle of white paper.
+cv::Mat straightRidges(int size, double degrees, int radius) {
+  cv::Mat image(size, size, CV_8U, cv::Scalar(255));
+  const double a = degrees * std::numbers::pi / 180;
+  const double nx = std::sin(a), ny = std::cos(a);  // across the ridges, image axes (y down)
+  for (int y = 0; y < size; ++y)
+    for (int x = 0; x < size; ++x)
+      if (std::hypot(x - size / 2.0, y - size / 2.0) < radius)
+        image.at<std::uint8_t>(y, x) = cv::saturate_cast<std::uint8_t>(128 + 100 * std::cos(2 * std::numbers::pi * (nx * x + ny * y) / 9));
+  return image;
+}
+
+// Smallest difference of two ridge directions in degrees (a ridge has no sense: 0 == 180).
+int flowGap(int a, int b) {
+  const int d = std::abs(a - b) % 180;
+  return std::min(d, 180 - d);
+}
+}  // namespace
 
 class TestExtraction : public QObject {
   Q_OBJECT
@@ -83,11 +107,45 @@ class TestExtraction : public QObject {
     QCOMPARE(cv::countNonZero(strokes & ~region), 0);
   }
 
+  void ridgeFlowMapFollowsTheRidges() {
+    for (double degrees : {0.0, 30.0, 120.0}) {
+      const FeatureSet fs = extractFeatures(straightRidges(320, degrees, 120), 500);
+      QVERIFY(fs.ridgeFlow.has_value());
+      const RidgeFlowMap& map = *fs.ridgeFlow;
+      QCOMPARE(map.blockSize, 16);
+      QCOMPARE(map.cols, 20);
+      QCOMPARE(map.rows, 20);
+      int inside = 0, along = 0;
+      for (int row = 0; row < map.rows; ++row)
+        for (int col = 0; col < map.cols; ++col) {
+          const double cx = (col + 0.5) * map.blockSize, cy = (row + 0.5) * map.blockSize;
+          const double fromCentre = std::hypot(cx - 160, cy - 160);
+          if (fromCentre > 136) QCOMPARE(int(map.at(col, row)), int(RidgeFlowMap::kNoFlow));  // paper: no flow
+          if (fromCentre > 90 || map.at(col, row) == RidgeFlowMap::kNoFlow) continue;
+          ++inside;
+          along += flowGap(map.at(col, row), int(degrees)) <= 3;
+        }
+      QVERIFY2(inside >= 80, qPrintable(QString::number(inside)));
+      QVERIFY2(along == inside, qPrintable(QString("%1 of %2 blocks at %3 degrees").arg(along).arg(inside).arg(degrees)));
+    }
+  }
+
+  void ridgeFlowBlocksAreInSourcePixels() {
+    cv::Mat doubled;
+    cv::resize(straightRidges(320, 30, 120), doubled, cv::Size(), 2.0, 2.0, cv::INTER_CUBIC);
+    const FeatureSet fs = extractFeatures(doubled, 1000);
+    QVERIFY(fs.ridgeFlow.has_value());
+    QCOMPARE(fs.ridgeFlow->blockSize, 32);
+    QVERIFY(flowGap(fs.ridgeFlow->at(10, 10), 30) <= 3);  // centre block
+  }
+
   void blankImageGivesNothingAndLowQuality() {
     for (int grey : {0, 128, 255}) {
       const FeatureSet fs = extractFeatures(cv::Mat(400, 400, CV_8U, cv::Scalar(grey)), 500);
       QVERIFY(fs.minutiae.empty());
       QCOMPARE(fs.quality, 0);
+      QVERIFY(fs.ridgeFlow.has_value());
+      for (std::uint8_t d : fs.ridgeFlow->directions) QCOMPARE(int(d), int(RidgeFlowMap::kNoFlow));
     }
   }
 

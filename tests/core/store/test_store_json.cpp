@@ -47,6 +47,17 @@ class TestStoreJson : public QObject {
     QCOMPARE(encodeFeatureDocument(decodeFeatureDocument(doc)), doc);  // same bytes, same hash
   }
 
+  void documentsWithoutRidgeFlowStillRead() {
+    // Sets saved before the flow map existed, and examiner-made sets, have none.
+    FeatureSet f = fixtures::makeFeatures(3);
+    f.ridgeFlow.reset();
+    std::string doc = encodeFeatureDocument(f);
+    QVERIFY(doc.find("\"ridgeFlow\":null") != std::string::npos);
+    QVERIFY(decodeFeatureDocument(doc) == f);
+    doc.replace(doc.find(",\"ridgeFlow\":null"), std::string(",\"ridgeFlow\":null").size(), "");
+    QVERIFY(decodeFeatureDocument(doc) == f);
+  }
+
   void hostileFeatureDocumentsAreRefused_data() {
     QTest::addColumn<QByteArray>("doc");
     const std::string good = encodeFeatureDocument(fixtures::makeFeatures(2));
@@ -66,6 +77,10 @@ class TestStoreJson : public QObject {
     QTest::newRow("minutiae not array") << replaced("\"minutiae\":[", "\"minutiae\":{\"a\":[");
     QTest::newRow("clarity size") << replaced("\"cols\":2", "\"cols\":9");
     QTest::newRow("clarity level") << replaced("\"levels\":\"012345\"", "\"levels\":\"012349\"");
+    QTest::newRow("flow size") << replaced("\"cols\":3", "\"cols\":4");
+    QTest::newRow("flow direction") << replaced("[0,45,179", "[0,45,180");
+    QTest::newRow("fractional flow") << replaced("[0,45,179", "[0,45.5,179");
+    QTest::newRow("flow not object") << replaced("\"ridgeFlow\":{", "\"ridgeFlow\":5,\"was\":{");
     QTest::newRow("region point") << replaced("[0,0]", "[0]");
     QTest::newRow("huge quality") << replaced("\"quality\":55}", "\"quality\":1e300}");
     QTest::newRow("fractional cols") << replaced("\"cols\":2", "\"cols\":2.5");

@@ -1,0 +1,65 @@
+#include "core/fingerprint/flow_agreement.h"
+
+#include <cmath>
+#include <numbers>
+#include <string>
+
+#include "core/util/errors.h"
+
+namespace ridgeline::fingerprint {
+
+FlowField prepareFlowField(const std::optional<RidgeFlowMap>& map, double ppi) {
+  FlowField f;
+  if (!map) return f;
+  if (map->directions.size() != size_t(map->cols) * size_t(map->rows) || map->cols < 0 || map->rows < 0)
+    throw InputError("ridge flow map: " + std::to_string(map->directions.size()) + " directions for " +
+                     std::to_string(map->cols) + " x " + std::to_string(map->rows) + " blocks");
+  if (map->blockSize < 1) throw InputError("ridge flow map: block size must be at least one pixel");
+  f.side = map->blockSize * (ppi > 0 ? 500.0 / ppi : 1.0);
+  f.cols = map->cols, f.rows = map->rows;
+  f.blocks.resize(map->directions.size());
+  f.hasFlow.assign(map->directions.size(), 0);
+  for (int row = 0; row < f.rows; ++row)
+    for (int col = 0; col < f.cols; ++col) {
+      const size_t i = size_t(row * f.cols + col);
+      const std::uint8_t degrees = map->directions[i];
+      if (degrees > 179 && degrees != RidgeFlowMap::kNoFlow)
+        throw InputError("ridge flow map: direction " + std::to_string(degrees) + " is outside 0-179 degrees");
+      FlowField::Block& b = f.blocks[i];
+      b.x = float((col + 0.5) * f.side), b.y = float(-(row + 0.5) * f.side);
+      if (degrees == RidgeFlowMap::kNoFlow) continue;
+      const double doubled = 2.0 * degrees * std::numbers::pi / 180;
+      b.cos2 = float(std::cos(doubled)), b.sin2 = float(std::sin(doubled));
+      f.hasFlow[i] = 1;
+      f.withFlow.push_back(int(i));
+    }
+  return f;
+}
+
+FlowAgreement compareFlow(const FlowField& probe, const FlowField& candidate, double rotation, double tx, double ty) {
+  FlowAgreement out;
+  if (probe.empty() || candidate.empty()) return out;
+  const double c = std::cos(rotation), s = std::sin(rotation);
+  // Turning a direction by r turns its doubled angle by 2r.
+  const double c2 = std::cos(2 * rotation), s2 = std::sin(2 * rotation);
+  const double inverseSide = 1.0 / candidate.side;
+  double sum = 0;
+  int shared = 0;
+  for (int i : probe.withFlow) {
+    const FlowField::Block& p = probe.blocks[size_t(i)];
+    const double x = c * p.x - s * p.y + tx, y = s * p.x + c * p.y + ty;
+    const double col = std::floor(x * inverseSide), row = std::floor(-y * inverseSide);
+    if (col < 0 || row < 0 || col >= candidate.cols || row >= candidate.rows) continue;
+    const size_t j = size_t(row) * size_t(candidate.cols) + size_t(col);
+    if (!candidate.hasFlow[j]) continue;
+    const double pc = c2 * p.cos2 - s2 * p.sin2, ps = s2 * p.cos2 + c2 * p.sin2;
+    sum += pc * candidate.blocks[j].cos2 + ps * candidate.blocks[j].sin2;
+    ++shared;
+  }
+  if (shared == 0) return out;
+  out.agreement = sum / shared;
+  out.sharedArea = shared * probe.side * probe.side;
+  return out;
+}
+
+}  // namespace ridgeline::fingerprint

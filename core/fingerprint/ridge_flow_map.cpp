@@ -1,0 +1,41 @@
+#include "core/fingerprint/ridge_flow_map.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
+namespace ridgeline::fingerprint {
+
+namespace {
+// Mean ridge direction of the block's region cells, in whole degrees counter-
+// clockwise as seen (the grid holds image angles, clockwise as seen).
+std::uint8_t blockDirection(const FieldGrid& fields, int col, int row) {
+  double c = 0, s = 0;
+  for (int y = row * kFlowBlockCells; y < std::min(fields.rows(), (row + 1) * kFlowBlockCells); ++y)
+    for (int x = col * kFlowBlockCells; x < std::min(fields.cols(), (col + 1) * kFlowBlockCells); ++x) {
+      if (!fields.foreground.at<std::uint8_t>(y, x)) continue;
+      const double doubled = 2.0 * fields.orientation.at<float>(y, x);
+      c += std::cos(doubled), s += std::sin(doubled);
+    }
+  const double imageDegrees = std::atan2(s, c) / 2 * 180 / std::numbers::pi;
+  const long seen = std::lround(-imageDegrees);
+  return std::uint8_t(((seen % 180) + 180) % 180);
+}
+}  // namespace
+
+RidgeFlowMap toRidgeFlowMap(const FieldGrid& fields, double workingScale) {
+  RidgeFlowMap map;
+  map.blockSize = std::max(1, int(std::lround(kFlowBlockCells * kCellSize / workingScale)));
+  map.cols = (fields.cols() + kFlowBlockCells - 1) / kFlowBlockCells;
+  map.rows = (fields.rows() + kFlowBlockCells - 1) / kFlowBlockCells;
+  map.directions.assign(size_t(map.cols) * size_t(map.rows), RidgeFlowMap::kNoFlow);
+  for (int row = 0; row < map.rows; ++row)
+    for (int col = 0; col < map.cols; ++col) {
+      const int cx = std::min(fields.cols() - 1, col * kFlowBlockCells + kFlowBlockCells / 2);
+      const int cy = std::min(fields.rows() - 1, row * kFlowBlockCells + kFlowBlockCells / 2);
+      if (fields.foreground.at<std::uint8_t>(cy, cx)) map.directions[size_t(row * map.cols + col)] = blockDirection(fields, col, row);
+    }
+  return map;
+}
+
+}  // namespace ridgeline::fingerprint
