@@ -27,10 +27,18 @@ struct Alignment {
 // when both prints carry ridge flow, how well their flows agree (matcher.cpp).
 // Measured on the FVC sets with flow: different fingers score below 0.22
 // (99.9 % below 0.19). See docs/matcher.md for the distributions.
+// How the two ridge flows compare under the alignment (flow_agreement.h).
+struct FlowComparison {
+  bool compared = false;  // false when a print has no ridge flow map or no alignment was found
+  double agreement = 0;   // mean cos 2(difference) over the shared area: 1 parallel, ~0 unrelated, -1 crossing
+  double sharedMm2 = 0;   // area where both prints show flow, square millimetres
+};
+
 struct MatchResult {
   double score = 0;
   std::vector<MinutiaPair> pairs;  // the pairs that make the score, best first
   Alignment alignment;
+  FlowComparison flow;
 };
 
 }  // namespace ridgeline::fingerprint

@@ -114,38 +114,53 @@ constexpr double kGlobalWeight = 0.3;
 // easily. It counts most against a wrong finger with few minutiae, which the
 // minutiae alone judge on too little (docs/matcher.md, section 5).
 constexpr double kFlowWeight = 0.1;
-constexpr double kFullFlowArea = 50 * 16 * 16;
+constexpr double kMmPerPixel = 25.4 / 500;  // at the templates' 500 ppi
+constexpr double kFullFlowMm2 = 50 * 16 * 16 * kMmPerPixel * kMmPerPixel;
 
-double flowTerm(const MccTemplate& probe, const MccTemplate& candidate, const GlobalMatch& g) {
-  if (g.pairs.size() < 2) return 0;  // no alignment to compare the flows under
+struct Blend {
+  double score = 0;
+  GlobalMatch global;
+  FlowComparison flow;
+};
+
+FlowComparison compareFlowUnder(const MccTemplate& probe, const MccTemplate& candidate, const GlobalMatch& g) {
+  FlowComparison out;
+  if (probe.flow.empty() || candidate.flow.empty() || g.pairs.size() < 2) return out;  // nothing to compare, or no alignment
   const FlowAgreement f = compareFlow(probe.flow, candidate.flow, g.rotation, g.tx, g.ty);
-  return std::max(0.0, f.agreement) * std::min(1.0, f.sharedArea / kFullFlowArea);
+  out.compared = true;
+  out.agreement = f.agreement;
+  out.sharedMm2 = f.sharedArea * kMmPerPixel * kMmPerPixel;
+  return out;
 }
 
-double combined(const Consolidation& c, const MccTemplate& probe, const MccTemplate& candidate, GlobalMatch* out) {
+Blend combined(const Consolidation& c, const MccTemplate& probe, const MccTemplate& candidate) {
+  Blend b;
   const double lssr = meanRelaxed(c.scoring, std::min(probe.size(), candidate.size()));
-  GlobalMatch g = consolidateGlobally(probe, candidate, c.relaxed, c.similarity);
-  double score = kGlobalWeight * g.score + (1 - kGlobalWeight) * std::min(1.0, kLssrScale * lssr);
+  b.global = consolidateGlobally(probe, candidate, c.relaxed, c.similarity);
+  b.score = kGlobalWeight * b.global.score + (1 - kGlobalWeight) * std::min(1.0, kLssrScale * lssr);
   // Without flow on both sides (examiner-made sets, other extractors' templates) the minutiae score stands alone.
-  if (!probe.flow.empty() && !candidate.flow.empty())
-    score = (score + kFlowWeight * flowTerm(probe, candidate, g)) / (1 + kFlowWeight);
-  if (out) *out = std::move(g);
-  return score;
+  if (probe.flow.empty() || candidate.flow.empty()) return b;
+  b.flow = compareFlowUnder(probe, candidate, b.global);
+  const double term = std::max(0.0, b.flow.agreement) * std::min(1.0, b.flow.sharedMm2 / kFullFlowMm2);
+  b.score = (b.score + kFlowWeight * term) / (1 + kFlowWeight);
+  return b;
 }
 }  // namespace
 
 double scoreTemplates(const MccTemplate& probe, const MccTemplate& candidate) {
   const Consolidation c = consolidate(probe, candidate);
   if (c.relaxed.empty()) return 0;
-  return combined(c, probe, candidate, nullptr);
+  return combined(c, probe, candidate).score;
 }
 
 MatchResult matchTemplates(const MccTemplate& probe, const MccTemplate& candidate) {
   const Consolidation c = consolidate(probe, candidate);
   MatchResult result;
   if (c.relaxed.empty()) return result;
-  GlobalMatch g;
-  result.score = combined(c, probe, candidate, &g);
+  Blend b = combined(c, probe, candidate);
+  const GlobalMatch& g = b.global;
+  result.score = b.score;
+  result.flow = b.flow;
   for (size_t k = 0; k < g.pairs.size(); ++k)
     result.pairs.push_back({g.pairs[k].first, g.pairs[k].second, g.pairWeights[k]});
   std::stable_sort(result.pairs.begin(), result.pairs.end(), [](const auto& x, const auto& y) { return x.support > y.support; });

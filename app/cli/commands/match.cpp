@@ -41,6 +41,11 @@ void explain(std::ostream& out, const fingerprint::MatchResult& r) {
   if (a.valid)
     out << "alignment\trotation " << std::setprecision(2) << std::fixed << a.rotation * 180 / 3.14159265358979
         << " deg\tdx " << a.dx << "\tdy " << a.dy << "\tscale " << a.scale << "\n";
+  if (r.flow.compared)
+    out << "ridge flow\tagreement " << formatScore(r.flow.agreement) << "\tshared " << std::setprecision(1) << std::fixed
+        << r.flow.sharedMm2 << " mm2\n";
+  else
+    out << "ridge flow\tnot compared (a print has no ridge flow map, or no alignment was found)\n";
 }
 
 int matchOne(Context& ctx, const Arguments& args, double ppi) {

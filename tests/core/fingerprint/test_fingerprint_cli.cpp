@@ -41,6 +41,7 @@ class TestFingerprintCli : public QObject {
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.contains("\npair\t"));
     QVERIFY(r.out.contains("\nalignment\t"));
+    QVERIFY(r.out.contains("\nridge flow\tagreement 0.9"));  // two impressions of one finger: parallel flow
   }
 
   void pairsFileKeepsOrderAndResolvesRelativePaths() {

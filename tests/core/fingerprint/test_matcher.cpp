@@ -157,8 +157,13 @@ class TestMatcher : public QObject {
     // One side without flow (an examiner-made set, another extractor's template): minutiae alone.
     QCOMPARE(matchFeatures(probe_, withoutFlow(mate_)).score, minutiaeOnly);
     QCOMPARE(matchFeatures(withoutFlow(probe_), mate_).score, minutiaeOnly);
-    // The mate's flow runs with the probe's: the score rises.
-    const double withFlow = matchFeatures(probe_, mate_).score;
+    // The mate's flow runs with the probe's over most of the print: the score rises.
+    const MatchResult genuine = matchFeatures(probe_, mate_);
+    QVERIFY(genuine.flow.compared);
+    QVERIFY2(genuine.flow.agreement > 0.9 && genuine.flow.sharedMm2 > 50,
+             qPrintable(QString("%1 over %2 mm2").arg(genuine.flow.agreement).arg(genuine.flow.sharedMm2)));
+    QVERIFY(!matchFeatures(probe_, withoutFlow(mate_)).flow.compared);
+    const double withFlow = genuine.score;
     QVERIFY2(withFlow > minutiaeOnly, qPrintable(QString("%1 vs %2").arg(withFlow).arg(minutiaeOnly)));
     // Flow crossing the probe's everywhere (each block turned 90 degrees) adds nothing and dilutes the score.
     FeatureSet crossed = mate_;
