@@ -59,12 +59,32 @@ Minutia toModel(const MinutiaCandidate& c, double scale) {
   m.quality = int(std::lround(100 * c.quality));
   return m;
 }
+
+WorkingImage checkedWorkingImage(const cv::Mat& gray, double sourcePpi) {
+  if (gray.empty() || gray.type() != CV_8UC1) throw InputError("fingerprint image must be 8-bit grey and not empty");
+  WorkingImage work = toWorkingResolution(gray, sourcePpi);
+  if (work.gray.cols < 2 * kCellSize || work.gray.rows < 2 * kCellSize) throw InputError("fingerprint image too small");
+  return work;
+}
+
+// The stages every later one reads: orientation, coherence and the region.
+FieldGrid flowFields(const cv::Mat& workingGray, const cv::Mat& normalized) {
+  FieldGrid fields;
+  OrientationField orientation = computeOrientationField(normalized);
+  fields.orientation = orientation.orientation;
+  fields.coherence = orientation.coherence;
+  fields.foreground = segmentFingerprint(workingGray, fields.coherence);
+  return fields;
+}
 }  // namespace
 
+RidgeFlowMap extractRidgeFlow(const cv::Mat& gray, double sourcePpi) {
+  const WorkingImage work = checkedWorkingImage(gray, sourcePpi);
+  return toRidgeFlowMap(flowFields(work.gray, normalizeContrast(work.gray)), work.scale);
+}
+
 FeatureSet extractFeatures(const cv::Mat& gray, double sourcePpi, ExtractionTrace* trace, Progress* progress) {
-  if (gray.empty() || gray.type() != CV_8UC1) throw InputError("fingerprint image must be 8-bit grey and not empty");
-  const WorkingImage work = toWorkingResolution(gray, sourcePpi);
-  if (work.gray.cols < 2 * kCellSize || work.gray.rows < 2 * kCellSize) throw InputError("fingerprint image too small");
+  const WorkingImage work = checkedWorkingImage(gray, sourcePpi);
   if (trace) trace->add(kStageWorking, work.gray);
 
   step(progress, 0.1, "normalising contrast");
@@ -72,11 +92,7 @@ FeatureSet extractFeatures(const cv::Mat& gray, double sourcePpi, ExtractionTrac
   if (trace) trace->add(kStageNormalized, toByteView(normalized, -40, 128));
 
   step(progress, 0.2, "estimating ridge orientation");
-  FieldGrid fields;
-  OrientationField orientation = computeOrientationField(normalized);
-  fields.orientation = orientation.orientation;
-  fields.coherence = orientation.coherence;
-  fields.foreground = segmentFingerprint(work.gray, fields.coherence);
+  FieldGrid fields = flowFields(work.gray, normalized);
   const cv::Mat foreground = foregroundPixels(fields.foreground, work.gray.size());
   if (trace) {
     trace->add(kStageSegmentation, foreground);

@@ -29,4 +29,9 @@ inline const std::string kExtractorName = "Ridgeline local extractor 1";
 FeatureSet extractFeatures(const cv::Mat& gray, double sourcePpi, ExtractionTrace* trace = nullptr,
                            Progress* progress = nullptr);
 
+// Only the ridge flow map of the image (the first stages of the extractor):
+// for feature sets that came without one (the hub's, an examiner's), since the
+// flow is a property of the image whoever marked the minutiae.
+RidgeFlowMap extractRidgeFlow(const cv::Mat& gray, double sourcePpi);
+
 }  // namespace ridgeline::fingerprint

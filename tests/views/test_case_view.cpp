@@ -363,6 +363,26 @@ class TestCaseView : public QObject {
     QVERIFY(!overlay->flickerBox()->isChecked());
   }
 
+  void scoringGivesTheExaminersMinutiaeTheProbeImagesFlow() {
+    // The examiner marks minutiae; the ridge flow the matcher also compares is the image's.
+    CaseSession session = fixtureSession();
+    session.probe.automatic.ridgeFlow = RidgeFlowMap{16, 2, 1, {30, RidgeFlowMap::kNoFlow}};
+    CaseView view(session);
+    view.resize(1600, 900);
+    view.show();
+    lockAnalysisWithAutomaticMinutiae(view);
+    std::optional<RidgeFlowMap> seen;
+    size_t seenMinutiae = 0;
+    view.setScorer([&](const FeatureSet& probe, const FeatureSet&) {
+      seen = probe.ridgeFlow;
+      seenMinutiae = probe.minutiae.size();
+      return std::optional<double>(0.2);
+    });
+    QCOMPARE(seenMinutiae, session.probe.automatic.minutiae.size());
+    QVERIFY(seen.has_value());
+    QVERIFY(*seen == *session.probe.automatic.ridgeFlow);
+  }
+
   void concludeNeedsDecisionAndRationale() {
     CaseView view(fixtureSession());
     view.resize(1600, 900);

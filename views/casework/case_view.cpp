@@ -180,7 +180,12 @@ void CaseView::refreshEvaluation() {
   if (candidate_ < 0) return;
   const auto& cand = session_.candidates[static_cast<size_t>(candidate_)];
   std::optional<double> local;
-  if (scorer_) local = scorer_(analysisDoc_->features(), candidateDoc_->features());
+  if (scorer_) {
+    // The examiner marks minutiae, not flow: the probe's ridge flow comes from its image.
+    FeatureSet probe = analysisDoc_->features();
+    if (!probe.ridgeFlow) probe.ridgeFlow = session_.probe.automatic.ridgeFlow;
+    local = scorer_(probe, candidateDoc_->features());
+  }
   evaluation_->setScores(local, cand.impression.hubScore, session_.caseInfo.hubThreshold);
   int definite = 0;
   for (const auto& c : links_->correspondences()) definite += c.type == CorrespondenceType::Definite;

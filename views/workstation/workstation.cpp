@@ -108,11 +108,24 @@ static std::optional<FeatureSet> storedAutomaticFeatures(const store::CaseStore&
   return std::nullopt;
 }
 
+// The matcher compares ridge flow as well as minutiae; the hub's features
+// (and sets stored before flow maps existed) carry none, so it is read from
+// the image, whose property it is, whoever marked the minutiae.
+static FeatureSet withRidgeFlow(FeatureSet features, const QImage& image, double ppi) {
+  if (features.ridgeFlow || image.isNull()) return features;
+  try {
+    features.ridgeFlow = fingerprint::extractRidgeFlow(toGrayMat(image), ppi);
+  } catch (const InputError&) {
+    // An image too small for the flow stages: the matcher scores the minutiae alone.
+  }
+  return features;
+}
+
 // The hub sent no features: the local extractor supplies them, and they are
 // kept (author: local matcher) so the case shows the same markup next time.
 static FeatureSet automaticFeatures(store::CaseStore& store, const Impression& imp, const QImage& image,
                                     const Actor& actor) {
-  if (auto stored = storedAutomaticFeatures(store, imp)) return *stored;
+  if (auto stored = storedAutomaticFeatures(store, imp)) return withRidgeFlow(*stored, image, imp.ppi);
   if (image.isNull()) return {};
   FeatureSet extracted = fingerprint::extractFeatures(toGrayMat(image), imp.ppi);
   store.saveFeatures(imp.id, extracted, actor);
@@ -197,6 +210,8 @@ void Workstation::loadCandidate(LoadedImpression& candidate) {
   candidate.enhancements = enhancementsOf(candidate.impression.id);
   if (candidate.automatic.minutiae.empty())
     candidate.automatic = automaticFeatures(*store_, candidate.impression, candidate.image, actor_);
+  else
+    candidate.automatic = withRidgeFlow(candidate.automatic, candidate.image, candidate.impression.ppi);
 }
 
 void Workstation::logEnhancement(std::int64_t impressionId, const imaging::Enhancement& step) {

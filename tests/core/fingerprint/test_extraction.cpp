@@ -130,6 +130,12 @@ class TestExtraction : public QObject {
     }
   }
 
+  void ridgeFlowAloneEqualsTheFullExtractions() {
+    const cv::Mat image = loadFixture("101_1.tif");
+    QVERIFY(extractRidgeFlow(image, 500) == *extractFeatures(image, 500).ridgeFlow);
+    QVERIFY_THROWS_EXCEPTION(InputError, extractRidgeFlow(cv::Mat(3, 3, CV_8U, cv::Scalar(0)), 500));
+  }
+
   void ridgeFlowBlocksAreInSourcePixels() {
     cv::Mat doubled;
     cv::resize(straightRidges(320, 30, 120), doubled, cv::Size(), 2.0, 2.0, cv::INTER_CUBIC);
