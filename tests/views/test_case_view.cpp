@@ -6,6 +6,7 @@
 #include <QButtonGroup>
 #include <QCheckBox>
 #include <QGraphicsView>
+#include <QLabel>
 #include <QListWidget>
 #include <QSlider>
 #include <QTabWidget>
@@ -376,7 +377,7 @@ class TestCaseView : public QObject {
     view.setScorer([&](const FeatureSet& probe, const FeatureSet&) {
       seen = probe.ridgeFlow;
       seenMinutiae = probe.minutiae.size();
-      return std::optional<double>(0.2);
+      return std::optional<LocalScore>(LocalScore{0.2, std::nullopt, 0});
     });
     QCOMPARE(seenMinutiae, session.probe.automatic.minutiae.size());
     QVERIFY(seen.has_value());
@@ -388,10 +389,12 @@ class TestCaseView : public QObject {
     view.resize(1600, 900);
     view.show();
     lockAnalysisWithAutomaticMinutiae(view);
-    view.setScorer([](const FeatureSet&, const FeatureSet&) { return std::optional<double>(0.375); });
+    view.setScorer([](const FeatureSet&, const FeatureSet&) { return std::optional<LocalScore>(LocalScore{0.375, 0.91, 84}); });
     QVERIFY(view.goToStep(CaseStep::Evaluation));
     QSignalSpy recorded(&view, &CaseView::conclusionRecorded);
     EvaluationPage* page = view.evaluation();
+    // The score says what went into it besides the minutiae.
+    QVERIFY2(page->scoreLine()->text().contains("ridge flow agreement 0.91 over 84 mm"), qPrintable(page->scoreLine()->text()));
     QVERIFY(!page->saveButton()->isEnabled());
     QVERIFY(page->selectDecision("inconclusive"));
     page->rationale()->setPlainText("too short");

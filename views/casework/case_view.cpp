@@ -179,7 +179,7 @@ void CaseView::refreshSteps() {
 void CaseView::refreshEvaluation() {
   if (candidate_ < 0) return;
   const auto& cand = session_.candidates[static_cast<size_t>(candidate_)];
-  std::optional<double> local;
+  std::optional<LocalScore> local;
   if (scorer_) {
     // The examiner marks minutiae, not flow: the probe's ridge flow comes from its image.
     FeatureSet probe = analysisDoc_->features();

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "views/casework/case_session.h"
+#include "views/casework/local_score.h"
 #include "views/casework/metatypes.h"
 #include "views/comparison/comparison_workspace.h"
 
@@ -25,8 +26,6 @@ class FeatureSetDocument;
 
 enum class CaseStep { Analysis = 0, Comparison = 1, Evaluation = 2 };
 
-// Scores a pair of feature sets with the local matcher, if one is available.
-using PairScorer = std::function<std::optional<double>(const FeatureSet&, const FeatureSet&)>;
 
 class CaseView : public QWidget {
   Q_OBJECT

@@ -71,11 +71,19 @@ EvaluationPage::EvaluationPage(const QStringList& scale, QWidget* parent)
   setScores(std::nullopt, 0, 0);
 }
 
-void EvaluationPage::setScores(std::optional<double> localScore, double hubScore, double hubThreshold) {
+// What went into the score besides the minutiae, so the examiner can weigh it.
+static QString flowText(const LocalScore& local) {
+  if (!local.flowAgreement) return QObject::tr("minutiae only: ridge flow not compared");
+  return QObject::tr("ridge flow agreement %1 over %2 mm² of overlap")
+      .arg(*local.flowAgreement, 0, 'f', 2)
+      .arg(local.flowSharedMm2, 0, 'f', 0);
+}
+
+void EvaluationPage::setScores(std::optional<LocalScore> local, double hubScore, double hubThreshold) {
   const QString hub = tr("Hub score %1 against its threshold %2.").arg(scoreText(hubScore)).arg(scoreText(hubThreshold));
-  scoreLine_->setText(localScore ? tr("Local matcher score <b>%1</b>. %2").arg(scoreText(*localScore)).arg(hub)
-                                 : tr("The local matcher has not scored this pair. %1").arg(hub));
-  caseScore_ = localScore;
+  scoreLine_->setText(local ? tr("Local matcher score <b>%1</b> (%2). %3").arg(scoreText(local->score), flowText(*local), hub)
+                            : tr("The local matcher has not scored this pair. %1").arg(hub));
+  caseScore_ = local ? std::optional<double>(local->score) : std::nullopt;
   refreshChart();
 }
 

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "core/model/case.h"
+#include "views/casework/local_score.h"
 #include "views/casework/score_distribution_chart.h"
 
 class QButtonGroup;
@@ -22,12 +23,13 @@ class EvaluationPage : public QWidget {
  public:
   explicit EvaluationPage(const QStringList& scale, QWidget* parent = nullptr);
 
-  void setScores(std::optional<double> localScore, double hubScore, double hubThreshold);
+  void setScores(std::optional<LocalScore> local, double hubScore, double hubThreshold);
   void setReference(const ReferenceScores& reference);
   void setCorrespondenceSummary(const QString& text);
   // Null until the page is first shown (see showEvent).
   ScoreDistributionChart* chart() const { return chart_; }
   QPushButton* saveButton() const { return save_; }
+  QLabel* scoreLine() const { return scoreLine_; }
   QPlainTextEdit* rationale() const { return rationale_; }
   bool selectDecision(const QString& decision);
   QString decision() const;

@@ -29,9 +29,12 @@ std::vector<Correspondence> proposeWithMatcher(const FeatureSet& probe, const Fe
   return out;
 }
 
-std::optional<double> scoreWithMatcher(const FeatureSet& probe, const FeatureSet& candidate) {
+std::optional<LocalScore> scoreWithMatcher(const FeatureSet& probe, const FeatureSet& candidate) {
   if (probe.minutiae.empty() || candidate.minutiae.empty()) return std::nullopt;
-  return fingerprint::matchFeatures(probe, candidate).score;
+  const fingerprint::MatchResult r = fingerprint::matchFeatures(probe, candidate);
+  LocalScore s{r.score, std::nullopt, 0};
+  if (r.flow.compared) s.flowAgreement = r.flow.agreement, s.flowSharedMm2 = r.flow.sharedMm2;
+  return s;
 }
 
 }  // namespace

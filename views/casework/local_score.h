@@ -1,0 +1,19 @@
+#pragma once
+// What the local matcher says about one pair, as the evaluation step shows it.
+#include <functional>
+#include <optional>
+
+#include "core/model/feature_set.h"
+
+namespace ridgeline::views {
+
+struct LocalScore {
+  double score = 0;                     // 0..1, docs/matcher.md
+  std::optional<double> flowAgreement;  // -1..1, when both prints' ridge flow was compared
+  double flowSharedMm2 = 0;             // the area that comparison covered
+};
+
+// Scores a pair of feature sets with the local matcher, if one is available.
+using PairScorer = std::function<std::optional<LocalScore>(const FeatureSet&, const FeatureSet&)>;
+
+}  // namespace ridgeline::views
