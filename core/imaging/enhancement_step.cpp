@@ -47,7 +47,10 @@ const std::vector<ParameterRange>& parameterRanges(const std::string& step) {
 void validate(const Enhancement& step) {
   const auto spec = specs().find(step.name);
   if (spec == specs().end()) throw InputError("unknown enhancement step '" + step.name + "'");
-  for (const auto& [param, value] : step.params) {
+  for (const auto& entry : step.params) {
+    // Named, not a structured binding: clang 14 (the fuzz build) cannot capture one in a lambda.
+    const std::string& param = entry.first;
+    const double value = entry.second;
     const auto& ranges = spec->second;
     auto r = std::find_if(ranges.begin(), ranges.end(), [&](const Range& x) { return param == x.name; });
     if (r == ranges.end()) throw InputError("enhancement '" + step.name + "' has no parameter '" + param + "'");
