@@ -49,30 +49,86 @@ struct Candidate {
   double weight;
 };
 
+// Searches of the candidate's x order, as std::lower_bound / upper_bound but
+// in a fixed number of halvings without a branch (the step is a multiple of
+// the comparison): where an aligned minutia falls is random, so the library's
+// branches would be mispredicted about every other step.
+// The position of the first x not below v:
+size_t firstNotBelow(const std::vector<float>& sorted, float v) {
+  if (sorted.empty()) return 0;
+  const float* base = sorted.data();
+  for (size_t n = sorted.size(); n > 1; n -= n / 2) base += size_t(base[n / 2 - 1] < v) * (n / 2);
+  return size_t(base - sorted.data()) + (*base < v);
+}
+// The position of the first x above v:
+size_t firstAbove(const std::vector<float>& sorted, double v) {
+  if (sorted.empty()) return 0;
+  const float* base = sorted.data();
+  for (size_t n = sorted.size(); n > 1; n -= n / 2) base += size_t(double(base[n / 2 - 1]) <= v) * (n / 2);
+  return size_t(base - sorted.data()) + (double(*base) <= v);
+}
+
+// A probe minutia under the trial's alignment, with its pairing tolerance and
+// the candidate minutiae within that tolerance in x: [first, last) of the x
+// order (x not below float(x - tolerance) and not above x + tolerance).
+struct Aligned {
+  double x, y, direction, tolerance;
+  size_t first, last;
+};
+
 // Buffers reused by every trial of one comparison.
 struct Scratch {
   std::vector<Candidate> candidates;
   std::vector<char> usedA, usedB;
+  std::vector<Aligned> aligned;
+  std::vector<size_t> near;  // see nearInRange
 };
+
+// Every probe minutia aligned, in a loop of its own: the steps of one minutia
+// (square root, then the search) wait on each other, those of different
+// minutiae do not, and without branches in between the processor overlaps
+// them.
+void alignProbe(const Rigid& r, const TemplateMinutia& anchorA, const MccTemplate& a, const MccTemplate& b,
+                std::vector<Aligned>& aligned) {
+  aligned.resize(a.minutiae.size());
+  for (size_t i = 0; i < a.minutiae.size(); ++i) {
+    const auto& m = a.minutiae[i];
+    Aligned& p = aligned[i];
+    r.apply(m.x, m.y, p.x, p.y);
+    const double ax = m.x - anchorA.x, ay = m.y - anchorA.y;
+    p.tolerance = std::min(kMaxTolerance, kBaseTolerance + kToleranceGrowth * std::sqrt(ax * ax + ay * ay));
+    p.direction = m.direction + r.angle;
+    p.first = firstNotBelow(b.sortedX, float(p.x - p.tolerance));
+    p.last = firstAbove(b.sortedX, p.x + p.tolerance);
+  }
+}
+
+// The candidate minutiae within the tolerance in x and in y of the aligned
+// probe minutia p, as positions in the x order; written to near, returns how
+// many. Kept by a mask, not a branch: which ones pass is random.
+size_t nearInRange(const MccTemplate& b, const Aligned& p, std::vector<size_t>& near) {
+  size_t found = 0;
+  for (size_t k = p.first; k < p.last; ++k) {
+    near[found] = k;
+    found += size_t(std::abs(double(b.yByX[k]) - p.y) <= p.tolerance);
+  }
+  return found;
+}
 
 GlobalMatch pairUnder(const Rigid& r, const TemplateMinutia& anchorA, const MccTemplate& a, const MccTemplate& b,
                       const std::vector<float>& sim, Scratch& scratch) {
   std::vector<Candidate>& candidates = scratch.candidates;
   candidates.clear();
+  alignProbe(r, anchorA, a, b, scratch.aligned);
+  scratch.near.resize(b.minutiae.size());
   for (size_t i = 0; i < a.minutiae.size(); ++i) {
-    const auto& m = a.minutiae[i];
-    double x, y;
-    r.apply(m.x, m.y, x, y);
-    const double ax = m.x - anchorA.x, ay = m.y - anchorA.y;
-    const double tolerance = std::min(kMaxTolerance, kBaseTolerance + kToleranceGrowth * std::sqrt(ax * ax + ay * ay));
-    const double direction = m.direction + r.angle;
-    // Only candidate minutiae within the tolerance in x: a range of the x-sorted list.
-    const auto first = std::lower_bound(b.sortedX.begin(), b.sortedX.end(), float(x - tolerance));
-    for (auto it = first; it != b.sortedX.end() && *it <= x + tolerance; ++it) {
-      const size_t j = size_t(b.byX[size_t(it - b.sortedX.begin())]);
+    const Aligned& p = scratch.aligned[i];
+    const double x = p.x, y = p.y, tolerance = p.tolerance, direction = p.direction;
+    const size_t found = nearInRange(b, p, scratch.near);
+    for (size_t h = 0; h < found; ++h) {
+      const size_t j = size_t(b.byX[scratch.near[h]]);
       const auto& n = b.minutiae[j];
       const double dx = n.x - x, dy = n.y - y;
-      if (std::abs(dy) > tolerance) continue;
       const double d2 = dx * dx + dy * dy;
       if (d2 > tolerance * tolerance) continue;
       const double da = std::abs(angleDifference(n.direction, direction));

@@ -144,7 +144,7 @@ MccTemplate prepareTemplate(const FeatureSet& features) {
   for (const auto& p : points) t.minutiae.push_back({float(p.x), float(p.y), float(p.direction), -1});
   for (size_t i = 0; i < points.size(); ++i) t.byX.push_back(int(i));
   std::stable_sort(t.byX.begin(), t.byX.end(), [&](int a, int b) { return t.minutiae[size_t(a)].x < t.minutiae[size_t(b)].x; });
-  for (int i : t.byX) t.sortedX.push_back(t.minutiae[size_t(i)].x);
+  for (int i : t.byX) t.sortedX.push_back(t.minutiae[size_t(i)].x), t.yByX.push_back(t.minutiae[size_t(i)].y);
   if (points.size() < 3) return t;
   std::vector<cv::Point2f> cloud, hull;
   for (const auto& p : points) cloud.emplace_back(float(p.x), float(p.y));

@@ -42,6 +42,7 @@ struct MccTemplate {
   HullMask area;                    // convex hull of the minutiae (500 ppi, y up), widened and rasterised
   std::vector<int> byX;             // minutia indices ordered by x, for range searches
   std::vector<float> sortedX;       // their x, same order
+  std::vector<float> yByX;          // their y, same order (read with sortedX, kept beside it)
   std::vector<Cylinder> cylinders;  // valid cylinders only
   // Pairwise geometry between cylinders' minutiae (row-major n x n), kept
   // together because the relaxation reads all three for each pair:
