@@ -15,6 +15,8 @@ namespace {
 // pi/4 of the square grid lies inside the circle.
 const int kMinMatchable = int(kMinMatchableCells * kBits * std::numbers::pi / 4);
 
+using LayerMask = std::array<std::uint64_t, kLayerWords>;
+
 // Square roots of the bit counts a similarity can meet (0..kBits): the
 // similarity takes three per cylinder pair, a table read is cheaper.
 const std::array<float, kBits + 1>& roots() {
@@ -35,59 +37,146 @@ float similarityOfCounts(int na, int nb, int diff) {
 // Population counts dominate a comparison. Where the compiler can, build a
 // POPCNT-instruction clone next to the portable one; the loader picks the
 // clone the CPU supports (GCC function multi-versioning), so the binary still
-// runs on any x86-64.
+// runs on any x86-64. The counting helpers below are forced inline into the
+// two cloned entry points (fillMatrix, clonedSimilarity): a helper compiled on
+// its own would get the portable counts.
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
 #define RIDGELINE_POPCNT_CLONES __attribute__((target_clones("popcnt", "default")))
+#define RIDGELINE_IN_CLONES __attribute__((always_inline)) inline
 #else
 #define RIDGELINE_POPCNT_CLONES
+#define RIDGELINE_IN_CLONES inline
 #endif
+
+// The cells valid in both, and how many.
+RIDGELINE_IN_CLONES LayerMask commonCells(const Cylinder& a, const Cylinder& b, int& count) {
+  LayerMask mask{};
+  count = 0;
+#pragma GCC unroll 4
+  for (int w = 0; w < kLayerWords; ++w) {
+    mask[size_t(w)] = a.valid[size_t(w)] & b.valid[size_t(w)];
+    count += std::popcount(mask[size_t(w)]);
+  }
+  return mask;
+}
+
+// The values of c set in the cells of mask, all sections: from the
+// bit-sliced per-cell counts, three layer-wide passes instead of six.
+RIDGELINE_IN_CLONES int onesWithin(const Cylinder& c, const LayerMask& mask) {
+  int n = 0;
+#pragma GCC unroll 4
+  for (int p = 0; p < kSectionCountBits; ++p)
+#pragma GCC unroll 4
+    for (int w = 0; w < kLayerWords; ++w)
+      n += std::popcount(c.sectionCount[size_t(p)][size_t(w)] & mask[size_t(w)]) << p;
+  return n;
+}
+
+// The values set in both a and b in the cells of mask. |a xor b| over the
+// mask is then |a| + |b| - 2 |a and b|, with |a|, |b| counted as above.
+RIDGELINE_IN_CLONES int sharedWithin(const Cylinder& a, const Cylinder& b, const LayerMask& mask) {
+  int n = 0;
+#pragma GCC unroll 8
+  for (int k = 0; k < kDirectionCells; ++k)
+#pragma GCC unroll 4
+    for (int w = 0; w < kLayerWords; ++w) {
+      const size_t i = size_t(k * kLayerWords + w);
+      n += std::popcount(a.bits[i] & b.bits[i] & mask[size_t(w)]);
+    }
+  return n;
+}
 
 // Both cylinders lie wholly inside their prints (the common case away from
 // the edge): every cell inside the radius is comparable, bits outside it are
 // never set, so only the differing bits need counting.
-RIDGELINE_POPCNT_CLONES
-float completeSimilarity(const Cylinder& a, const Cylinder& b) {
+RIDGELINE_IN_CLONES float completeSimilarity(const Cylinder& a, const Cylinder& b) {
   int diff = 0;
+#pragma GCC unroll 24
   for (int w = 0; w < kWords; ++w) diff += std::popcount(a.bits[size_t(w)] ^ b.bits[size_t(w)]);
   return similarityOfCounts(a.ones, b.ones, diff);
 }
 
 // Otherwise only the cells valid in both count; validity is the same in every
-// direction section, so the common mask is one layer wide.
-RIDGELINE_POPCNT_CLONES
-float maskedSimilarity(const Cylinder& a, const Cylinder& b) {
-  std::array<std::uint64_t, kLayerWords> mask{};
+// direction section, so the common mask is one layer wide. When one cylinder
+// is complete, the common cells are simply the other's valid cells, whose
+// values that one has already counted.
+template <bool kAComplete, bool kBComplete>
+RIDGELINE_IN_CLONES float maskedSimilarity(const Cylinder& a, const Cylinder& b) {
   int common = 0;
-  for (int w = 0; w < kLayerWords; ++w) {
-    mask[size_t(w)] = a.valid[size_t(w)] & b.valid[size_t(w)];
-    common += std::popcount(mask[size_t(w)]);
+  LayerMask mask{};
+  if constexpr (kAComplete) {
+    mask = b.valid, common = b.validCells;
+  } else if constexpr (kBComplete) {
+    mask = a.valid, common = a.validCells;
+  } else {
+    mask = commonCells(a, b, common);
   }
   if (common * kDirectionCells < kMinMatchable) return 0;
-  int na = 0, nb = 0, diff = 0;
-  for (int k = 0; k < kDirectionCells; ++k)
-    for (int w = 0; w < kLayerWords; ++w) {
-      const size_t i = size_t(k * kLayerWords + w);
-      const std::uint64_t ca = a.bits[i] & mask[size_t(w)], cb = b.bits[i] & mask[size_t(w)];
-      na += std::popcount(ca);
-      nb += std::popcount(cb);
-      diff += std::popcount(ca ^ cb);
+  const int na = kBComplete ? a.ones : onesWithin(a, mask);
+  const int nb = kAComplete ? b.ones : onesWithin(b, mask);
+  return similarityOfCounts(na, nb, na + nb - 2 * sharedWithin(a, b, mask));
+}
+
+// |direction difference| > 90 degrees exactly when the cosine of the difference is negative.
+static_assert(kMaxDirectionDifference == std::numbers::pi / 2);
+RIDGELINE_IN_CLONES bool facing(const Cylinder& a, const Cylinder& b) {
+  return !(a.cosDirection * b.cosDirection + a.sinDirection * b.sinDirection < 0);
+}
+
+RIDGELINE_IN_CLONES float similarity(const Cylinder& a, const Cylinder& b) {
+  if (!facing(a, b)) return 0;
+  if (a.complete) return b.complete ? completeSimilarity(a, b) : maskedSimilarity<true, false>(a, b);
+  return b.complete ? maskedSimilarity<false, true>(a, b) : maskedSimilarity<false, false>(a, b);
+}
+
+// Row `a` of the matrix over the candidate cylinders listed in columns, all
+// complete or all not: the columns whose direction is close enough are
+// gathered first by a mask, then scored by one kernel. Which columns pass the
+// direction test, and which are complete, is random, so testing each one in
+// turn would mispredict a branch for about every other pair.
+template <bool kAComplete, bool kBComplete>
+RIDGELINE_IN_CLONES void fillRow(const Cylinder& a, const MccTemplate& candidate, const std::vector<int>& columns,
+                                 std::vector<int>& scratch, float* row) {
+  size_t n = 0;
+  for (int j : columns) {
+    scratch[n] = j;
+    n += facing(a, candidate.cylinders[size_t(j)]);
+  }
+  for (size_t k = 0; k < n; ++k) {
+    const Cylinder& b = candidate.cylinders[size_t(scratch[k])];
+    if constexpr (kAComplete && kBComplete)
+      row[scratch[k]] = completeSimilarity(a, b);
+    else
+      row[scratch[k]] = maskedSimilarity<kAComplete, kBComplete>(a, b);
+  }
+}
+
+RIDGELINE_POPCNT_CLONES
+double clonedSimilarity(const Cylinder& a, const Cylinder& b) { return similarity(a, b); }
+
+RIDGELINE_POPCNT_CLONES
+void fillMatrix(const MccTemplate& probe, const MccTemplate& candidate, std::vector<float>& m) {
+  std::vector<int> complete, partial, scratch(candidate.size());
+  for (size_t j = 0; j < candidate.size(); ++j) (candidate.cylinders[j].complete ? complete : partial).push_back(int(j));
+  for (size_t i = 0; i < probe.size(); ++i) {
+    const Cylinder& a = probe.cylinders[i];
+    float* row = &m[i * candidate.size()];
+    if (a.complete) {
+      fillRow<true, true>(a, candidate, complete, scratch, row);
+      fillRow<true, false>(a, candidate, partial, scratch, row);
+    } else {
+      fillRow<false, true>(a, candidate, complete, scratch, row);
+      fillRow<false, false>(a, candidate, partial, scratch, row);
     }
-  return similarityOfCounts(na, nb, diff);
+  }
 }
 }  // namespace
 
-double cylinderSimilarity(const Cylinder& a, const Cylinder& b) {
-  // |direction difference| > 90 degrees exactly when the cosine of the difference is negative.
-  static_assert(kMaxDirectionDifference == std::numbers::pi / 2);
-  if (a.cosDirection * b.cosDirection + a.sinDirection * b.sinDirection < 0) return 0;
-  return a.complete && b.complete ? completeSimilarity(a, b) : maskedSimilarity(a, b);
-}
+double cylinderSimilarity(const Cylinder& a, const Cylinder& b) { return clonedSimilarity(a, b); }
 
 std::vector<float> similarityMatrix(const MccTemplate& probe, const MccTemplate& candidate) {
-  std::vector<float> m(probe.size() * candidate.size());
-  for (size_t i = 0; i < probe.size(); ++i)
-    for (size_t j = 0; j < candidate.size(); ++j)
-      m[i * candidate.size() + j] = float(cylinderSimilarity(probe.cylinders[i], candidate.cylinders[j]));
+  std::vector<float> m(probe.size() * candidate.size(), 0.0f);
+  fillMatrix(probe, candidate, m);
   return m;
 }
 

@@ -97,7 +97,7 @@ bool buildCylinder(const std::vector<Point>& points, size_t i, const std::vector
         if (sum[size_t(k)] >= kMuPsi) setBit(cyl.bits, k * kCellsPerLayer + cell);
     }
   }
-  for (auto w : cyl.bits) cyl.ones += std::popcount(w);
+  countCylinderCells(cyl);
   cyl.complete = valid == inCircle;
   return valid >= kMinValidCells * inCircle;
 }
@@ -136,6 +136,21 @@ void pairwiseGeometry(MccTemplate& t) {
     }
 }
 }  // namespace
+
+void countCylinderCells(Cylinder& cylinder) {
+  auto isSet = [](const auto& words, int index) { return (words[size_t(index / 64)] >> (index % 64) & 1) != 0; };
+  cylinder.ones = cylinder.validCells = 0;
+  cylinder.sectionCount = {};
+  for (int cell = 0; cell < kCellsPerLayer; ++cell) {
+    if (!isSet(cylinder.valid, cell)) continue;
+    ++cylinder.validCells;
+    int sections = 0;
+    for (int k = 0; k < kDirectionCells; ++k) sections += isSet(cylinder.bits, k * kCellsPerLayer + cell);
+    cylinder.ones += sections;
+    for (int p = 0; p < kSectionCountBits; ++p)
+      if (sections >> p & 1) setBit(cylinder.sectionCount[size_t(p)], cell);
+  }
+}
 
 MccTemplate prepareTemplate(const FeatureSet& features) {
   MccTemplate t;
