@@ -4,6 +4,10 @@
 #include <bit>
 #include <cmath>
 
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
+
 #include "core/fingerprint/angle_math.h"
 
 namespace ridgeline::fingerprint {
@@ -43,6 +47,7 @@ float similarityOfCounts(int na, int nb, int diff) {
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
 #define RIDGELINE_POPCNT_CLONES __attribute__((target_clones("popcnt", "default")))
 #define RIDGELINE_IN_CLONES __attribute__((always_inline)) inline
+#define RIDGELINE_AVX2_KERNELS
 #else
 #define RIDGELINE_POPCNT_CLONES
 #define RIDGELINE_IN_CLONES inline
@@ -129,6 +134,107 @@ RIDGELINE_IN_CLONES float similarity(const Cylinder& a, const Cylinder& b) {
   return b.complete ? maskedSimilarity<false, true>(a, b) : maskedSimilarity<false, false>(a, b);
 }
 
+// Scalar scoring of row a against the listed columns (all of one completeness).
+template <bool kAComplete, bool kBComplete>
+RIDGELINE_IN_CLONES void scoreColumns(const Cylinder& a, const MccTemplate& candidate, const int* columns, size_t n,
+                                      float* row) {
+  for (size_t k = 0; k < n; ++k) {
+    const Cylinder& b = candidate.cylinders[size_t(columns[k])];
+    if constexpr (kAComplete && kBComplete)
+      row[columns[k]] = completeSimilarity(a, b);
+    else
+      row[columns[k]] = maskedSimilarity<kAComplete, kBComplete>(a, b);
+  }
+}
+
+#ifdef RIDGELINE_AVX2_KERNELS
+// The same counts on a processor with AVX2 (chosen at run time): a layer of
+// 256 cells is one 256-bit register, and bits are counted a byte at a time
+// by a nibble table, 32 bytes per instruction. Half the time of the scalar
+// counts on the benchmark machine. Every function here is compiled for AVX2
+// and called only when the processor has it.
+namespace avx2 {
+#define RIDGELINE_AVX2 __attribute__((target("avx2,popcnt")))
+#define RIDGELINE_AVX2_INLINE __attribute__((target("avx2,popcnt"), always_inline)) inline
+
+RIDGELINE_AVX2_INLINE __m256i layer(const std::uint64_t* words) {
+  return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(words));
+}
+RIDGELINE_AVX2_INLINE __m256i section(const Cylinder& c, int k) { return layer(&c.bits[size_t(k * kLayerWords)]); }
+
+// Per byte of v, how many of its bits are set (0..8).
+RIDGELINE_AVX2_INLINE __m256i byteCounts(__m256i v) {
+  const __m256i table = _mm256_setr_epi8(0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4,  //
+                                         0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4);
+  const __m256i low = _mm256_set1_epi8(0x0F);
+  return _mm256_add_epi8(_mm256_shuffle_epi8(table, _mm256_and_si256(v, low)),
+                         _mm256_shuffle_epi8(table, _mm256_and_si256(_mm256_srli_epi16(v, 4), low)));
+}
+
+// The sum of all bytes (each a count, their sum per byte below 256).
+RIDGELINE_AVX2_INLINE int sumBytes(__m256i counts) {
+  const __m256i quarters = _mm256_sad_epu8(counts, _mm256_setzero_si256());
+  const __m128i halves = _mm_add_epi64(_mm256_castsi256_si128(quarters), _mm256_extracti128_si256(quarters, 1));
+  return int(_mm_cvtsi128_si64(halves) + _mm_extract_epi64(halves, 1));
+}
+
+// As onesWithin: the bit-sliced counts weighted 1, 2, 4 (at most 8 + 16 + 32 a byte).
+RIDGELINE_AVX2_INLINE int onesWithin(const Cylinder& c, __m256i mask) {
+  __m256i weighted = _mm256_setzero_si256();
+  for (int p = kSectionCountBits - 1; p >= 0; --p) {
+    const __m256i counts = byteCounts(_mm256_and_si256(layer(c.sectionCount[size_t(p)].data()), mask));
+    weighted = _mm256_add_epi8(_mm256_add_epi8(weighted, weighted), counts);
+  }
+  return sumBytes(weighted);
+}
+
+// As sharedWithin (at most 6 x 8 a byte).
+RIDGELINE_AVX2_INLINE int sharedWithin(const Cylinder& a, const Cylinder& b, __m256i mask) {
+  __m256i counts = _mm256_setzero_si256();
+  for (int k = 0; k < kDirectionCells; ++k)
+    counts = _mm256_add_epi8(counts, byteCounts(_mm256_and_si256(_mm256_and_si256(section(a, k), section(b, k)), mask)));
+  return sumBytes(counts);
+}
+
+RIDGELINE_AVX2_INLINE float completeSimilarity(const Cylinder& a, const Cylinder& b) {
+  __m256i counts = _mm256_setzero_si256();
+  for (int k = 0; k < kDirectionCells; ++k)
+    counts = _mm256_add_epi8(counts, byteCounts(_mm256_xor_si256(section(a, k), section(b, k))));
+  return similarityOfCounts(a.ones, b.ones, sumBytes(counts));
+}
+
+template <bool kAComplete, bool kBComplete>
+RIDGELINE_AVX2_INLINE float maskedSimilarity(const Cylinder& a, const Cylinder& b) {
+  int common = 0;
+  __m256i mask;
+  if constexpr (kAComplete) {
+    mask = layer(b.valid.data()), common = b.validCells;
+  } else if constexpr (kBComplete) {
+    mask = layer(a.valid.data()), common = a.validCells;
+  } else {
+    mask = _mm256_and_si256(layer(a.valid.data()), layer(b.valid.data()));
+    common = sumBytes(byteCounts(mask));
+  }
+  if (common * kDirectionCells < kMinMatchable) return 0;
+  const int na = kBComplete ? a.ones : onesWithin(a, mask);
+  const int nb = kAComplete ? b.ones : onesWithin(b, mask);
+  return similarityOfCounts(na, nb, na + nb - 2 * sharedWithin(a, b, mask));
+}
+
+template <bool kAComplete, bool kBComplete>
+RIDGELINE_AVX2 void scoreColumns(const Cylinder& a, const MccTemplate& candidate, const int* columns, size_t n,
+                                 float* row) {
+  for (size_t k = 0; k < n; ++k) {
+    const Cylinder& b = candidate.cylinders[size_t(columns[k])];
+    if constexpr (kAComplete && kBComplete)
+      row[columns[k]] = completeSimilarity(a, b);
+    else
+      row[columns[k]] = maskedSimilarity<kAComplete, kBComplete>(a, b);
+  }
+}
+}  // namespace avx2
+#endif
+
 // Row `a` of the matrix over the candidate cylinders listed in columns, all
 // complete or all not: the columns whose direction is close enough are
 // gathered first by a mask, then scored by one kernel. Which columns pass the
@@ -136,19 +242,19 @@ RIDGELINE_IN_CLONES float similarity(const Cylinder& a, const Cylinder& b) {
 // turn would mispredict a branch for about every other pair.
 template <bool kAComplete, bool kBComplete>
 RIDGELINE_IN_CLONES void fillRow(const Cylinder& a, const MccTemplate& candidate, const std::vector<int>& columns,
-                                 std::vector<int>& scratch, float* row) {
+                                 std::vector<int>& scratch, float* row, bool useAvx2) {
   size_t n = 0;
   for (int j : columns) {
     scratch[n] = j;
     n += facing(a, candidate.cylinders[size_t(j)]);
   }
-  for (size_t k = 0; k < n; ++k) {
-    const Cylinder& b = candidate.cylinders[size_t(scratch[k])];
-    if constexpr (kAComplete && kBComplete)
-      row[scratch[k]] = completeSimilarity(a, b);
-    else
-      row[scratch[k]] = maskedSimilarity<kAComplete, kBComplete>(a, b);
+#ifdef RIDGELINE_AVX2_KERNELS
+  if (useAvx2) {
+    avx2::scoreColumns<kAComplete, kBComplete>(a, candidate, scratch.data(), n, row);
+    return;
   }
+#endif
+  scoreColumns<kAComplete, kBComplete>(a, candidate, scratch.data(), n, row);
 }
 
 RIDGELINE_POPCNT_CLONES
@@ -156,17 +262,22 @@ double clonedSimilarity(const Cylinder& a, const Cylinder& b) { return similarit
 
 RIDGELINE_POPCNT_CLONES
 void fillMatrix(const MccTemplate& probe, const MccTemplate& candidate, std::vector<float>& m) {
+#ifdef RIDGELINE_AVX2_KERNELS
+  static const bool useAvx2 = __builtin_cpu_supports("avx2");
+#else
+  constexpr bool useAvx2 = false;
+#endif
   std::vector<int> complete, partial, scratch(candidate.size());
   for (size_t j = 0; j < candidate.size(); ++j) (candidate.cylinders[j].complete ? complete : partial).push_back(int(j));
   for (size_t i = 0; i < probe.size(); ++i) {
     const Cylinder& a = probe.cylinders[i];
     float* row = &m[i * candidate.size()];
     if (a.complete) {
-      fillRow<true, true>(a, candidate, complete, scratch, row);
-      fillRow<true, false>(a, candidate, partial, scratch, row);
+      fillRow<true, true>(a, candidate, complete, scratch, row, useAvx2);
+      fillRow<true, false>(a, candidate, partial, scratch, row, useAvx2);
     } else {
-      fillRow<false, true>(a, candidate, complete, scratch, row);
-      fillRow<false, false>(a, candidate, partial, scratch, row);
+      fillRow<false, true>(a, candidate, complete, scratch, row, useAvx2);
+      fillRow<false, false>(a, candidate, partial, scratch, row, useAvx2);
     }
   }
 }

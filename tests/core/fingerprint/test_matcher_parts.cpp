@@ -113,7 +113,9 @@ class TestMatcherParts : public QObject {
 
   void matrixHoldsEachPairsSimilarity() {
     // Two random prints: cylinders near their edge are partial, inner ones
-    // complete, so every kernel of the matrix is exercised.
+    // complete, so every kernel of the matrix is exercised. (Where the
+    // processor has AVX2 the matrix is counted with it, the single pair
+    // without: this also checks the two counts against each other.)
     std::mt19937 random(9);
     std::uniform_real_distribution<double> position(0, 300), direction(0, 2 * 3.14159);
     auto print = [&] {
