@@ -32,16 +32,20 @@ std::uint64_t pairingKey(float s, size_t a, size_t b) {
 size_t rowOfKey(std::uint64_t key) { return 0xFFFFu - (key >> 16 & 0xFFFFu); }
 size_t columnOfKey(std::uint64_t key) { return 0xFFFFu - (key & 0xFFFFu); }
 
-// The best key of row a among the columns not yet paired, 0 if none has a
-// similarity. Entries out of the running are masked to 0 rather than skipped:
-// which ones they are is random, and a branch on it would be mispredicted.
+// The best key of row a among the columns not yet paired (all of them when
+// kAllFree), 0 if none has a similarity. Entries out of the running are
+// masked to 0 rather than skipped: which ones they are is random, and a
+// branch on it would be mispredicted. The row part of the key is the same
+// for every entry, so it is added to the best one only.
+template <bool kAllFree>
 std::uint64_t bestInRow(const float* row, size_t a, const std::vector<char>& usedB) {
   std::uint64_t best = 0;
   for (size_t b = 0; b < usedB.size(); ++b) {
-    const std::uint64_t inRunning = std::uint64_t(row[b] > 0) & std::uint64_t(usedB[b] == 0);
-    best = std::max(best, pairingKey(row[b], a, b) & (0 - inRunning));
+    std::uint64_t inRunning = std::uint64_t(row[b] > 0);
+    if constexpr (!kAllFree) inRunning &= std::uint64_t(usedB[b] == 0);
+    best = std::max(best, pairingKey(row[b], 0xFFFFu, b) & (0 - inRunning));
   }
-  return best;
+  return best == 0 ? 0 : best | (0xFFFFu - a) << 16;
 }
 
 // One-to-one pairs by descending local similarity (a greedy stand-in for the
@@ -53,7 +57,7 @@ std::uint64_t bestInRow(const float* row, size_t a, const std::vector<char>& use
 std::vector<RelaxedPair> bestOneToOnePairs(const std::vector<float>& sim, size_t na, size_t nb) {
   std::vector<char> usedB(nb, 0);
   std::vector<std::uint64_t> rowBest(na);  // 0 once the row is paired
-  for (size_t a = 0; a < na; ++a) rowBest[a] = bestInRow(&sim[a * nb], a, usedB);
+  for (size_t a = 0; a < na; ++a) rowBest[a] = bestInRow<true>(&sim[a * nb], a, usedB);
   std::vector<RelaxedPair> pairs;
   const size_t wanted = std::min(na, nb);
   while (pairs.size() < wanted) {
@@ -65,7 +69,7 @@ std::vector<RelaxedPair> bestOneToOnePairs(const std::vector<float>& sim, size_t
     rowBest[a] = 0;  // its column reads as 0xFFFF, never a real one
     usedB[b] = 1;
     for (size_t r = 0; r < na; ++r)
-      if (columnOfKey(rowBest[r]) == b) rowBest[r] = bestInRow(&sim[r * nb], r, usedB);
+      if (columnOfKey(rowBest[r]) == b) rowBest[r] = bestInRow<false>(&sim[r * nb], r, usedB);
   }
   return pairs;
 }
