@@ -96,7 +96,7 @@ struct Scratch {
   std::vector<Candidate> candidates;
   std::vector<char> usedA, usedB;
   std::vector<Aligned> aligned;
-  std::vector<size_t> near;  // see nearInRange
+  std::vector<std::pair<int, int>> near;  // see nearPairs
 };
 
 // Every probe minutia aligned, in a loop of its own: the steps of one minutia
@@ -118,45 +118,51 @@ void alignProbe(const Rigid& r, const TemplateMinutia& anchorA, const MccTemplat
   }
 }
 
-// The candidate minutiae within the tolerance in x and in y of the aligned
-// probe minutia p, as positions in the x order; written to near, returns how
-// many. Kept by a mask, not a branch: which ones pass is random.
-size_t nearInRange(const MccTemplate& b, const Aligned& p, std::vector<size_t>& near) {
+// Every (probe minutia, x-order position) whose candidate minutia lies within
+// the probe minutia's tolerance in x and in y, into near; returns how many.
+// Kept by a mask, not a branch: which ones pass is random.
+size_t nearPairs(const MccTemplate& b, const std::vector<Aligned>& aligned, std::vector<std::pair<int, int>>& near) {
+  size_t reach = 0;
+  for (const Aligned& p : aligned) reach += p.last - p.first;
+  if (near.size() < reach) near.resize(reach);
   size_t found = 0;
-  for (size_t k = p.first; k < p.last; ++k) {
-    near[found] = k;
-    const bool inX = !(b.sortedX[k] < p.low) & (double(b.sortedX[k]) <= p.high);
-    found += size_t(inX & (std::abs(double(b.yByX[k]) - p.y) <= p.tolerance));
+  for (size_t i = 0; i < aligned.size(); ++i) {
+    const Aligned& p = aligned[i];
+    for (size_t k = p.first; k < p.last; ++k) {
+      near[found] = {int(i), int(k)};
+      const bool inX = !(b.sortedX[k] < p.low) & (double(b.sortedX[k]) <= p.high);
+      found += size_t(inX & (std::abs(double(b.yByX[k]) - p.y) <= p.tolerance));
+    }
   }
   return found;
 }
 
 GlobalMatch pairUnder(const Rigid& r, const TemplateMinutia& anchorA, const MccTemplate& a, const MccTemplate& b,
                       const XIndex& bx, const std::vector<float>& sim, Scratch& scratch) {
-  std::vector<Candidate>& candidates = scratch.candidates;
-  candidates.clear();
   alignProbe(r, anchorA, a, bx, scratch.aligned);
-  scratch.near.resize(b.minutiae.size());
-  for (size_t i = 0; i < a.minutiae.size(); ++i) {
-    const Aligned& p = scratch.aligned[i];
-    const double x = p.x, y = p.y, tolerance = p.tolerance, direction = p.direction;
-    const size_t found = nearInRange(b, p, scratch.near);
-    for (size_t h = 0; h < found; ++h) {
-      const size_t j = size_t(b.byX[scratch.near[h]]);
-      const auto& n = b.minutiae[j];
-      const double dx = n.x - x, dy = n.y - y;
-      const double d2 = dx * dx + dy * dy;
-      if (d2 > tolerance * tolerance) continue;
-      const double da = std::abs(angleDifference(n.direction, direction));
-      if (da > kAngleTolerance) continue;
-      const double d = std::sqrt(d2);
-      // Geometric fit, 0..1, and the cylinders' agreement when both have one.
-      const double fit = 1 - 0.5 * (d / tolerance + da / kAngleTolerance);
-      const double local = localSimilarity(a, b, sim, int(i), int(j));
-      const double weight = local < 0 ? 0.5 * fit : 0.5 * fit + 0.5 * std::min(1.0, local / 0.6);
-      candidates.push_back({d / tolerance + da / kAngleTolerance, int(i), int(j), weight});
-    }
+  const size_t found = nearPairs(b, scratch.aligned, scratch.near);
+  // The full test (distance, direction) for each near pair, also kept by a
+  // mask: the weight of a pair that fails is computed and dropped.
+  std::vector<Candidate>& candidates = scratch.candidates;
+  candidates.resize(found);
+  size_t kept = 0;
+  for (size_t h = 0; h < found; ++h) {
+    const auto [i, k] = scratch.near[h];
+    const Aligned& p = scratch.aligned[size_t(i)];
+    const int j = b.byX[size_t(k)];
+    const auto& n = b.minutiae[size_t(j)];
+    const double dx = n.x - p.x, dy = n.y - p.y;
+    const double d2 = dx * dx + dy * dy;
+    const double da = std::abs(angleDifference(n.direction, p.direction));
+    const double d = std::sqrt(d2);
+    // Geometric fit, 0..1, and the cylinders' agreement when both have one.
+    const double fit = 1 - 0.5 * (d / p.tolerance + da / kAngleTolerance);
+    const double local = localSimilarity(a, b, sim, i, j);
+    const double weight = local < 0 ? 0.5 * fit : 0.5 * fit + 0.5 * std::min(1.0, local / 0.6);
+    candidates[kept] = {d / p.tolerance + da / kAngleTolerance, i, j, weight};
+    kept += size_t(!(d2 > p.tolerance * p.tolerance) & !(da > kAngleTolerance));
   }
+  candidates.resize(kept);
   std::sort(candidates.begin(), candidates.end(), [](const Candidate& x, const Candidate& y) {
     return x.cost < y.cost || (x.cost == y.cost && (x.i < y.i || (x.i == y.i && x.j < y.j)));
   });
