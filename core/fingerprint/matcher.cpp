@@ -61,7 +61,8 @@ std::vector<RelaxedPair> bestOneToOnePairs(const std::vector<float>& sim, size_t
   std::vector<RelaxedPair> pairs;
   const size_t wanted = std::min(na, nb);
   while (pairs.size() < wanted) {
-    const std::uint64_t key = *std::max_element(rowBest.begin(), rowBest.end());
+    std::uint64_t key = 0;  // the best of the rows' bests (a maximum by value compiles without a branch)
+    for (std::uint64_t best : rowBest) key = std::max(key, best);
     if (key == 0) break;  // no similar pair left
     const size_t a = rowOfKey(key), b = columnOfKey(key);
     const float s = std::bit_cast<float>(std::uint32_t(key >> 32));
