@@ -77,13 +77,21 @@ std::vector<RelaxedPair> bestOneToOnePairs(const std::vector<float>& sim, size_t
 
 // The n_P pairs whose similarity held up best under relaxation (efficiency
 // relaxed / initial), best relaxed similarity first.
-std::vector<RelaxedPair> scoringPairs(std::vector<RelaxedPair> relaxed, size_t smaller) {
+std::vector<RelaxedPair> scoringPairs(const std::vector<RelaxedPair>& relaxed, size_t smaller) {
   const size_t np = std::min(relaxed.size(), size_t(pairsInScore(smaller)));
-  auto efficiency = [](const RelaxedPair& p) { return p.initial > 0 ? p.relaxed / p.initial : 0.0; };
-  std::stable_sort(relaxed.begin(), relaxed.end(), [&](const auto& x, const auto& y) { return efficiency(x) > efficiency(y); });
-  relaxed.resize(np);
-  std::stable_sort(relaxed.begin(), relaxed.end(), [](const auto& x, const auto& y) { return x.relaxed > y.relaxed; });
-  return relaxed;
+  // Each efficiency computed once, not twice per comparison of the sort.
+  struct Ranked {
+    double efficiency;
+    RelaxedPair pair;
+  };
+  std::vector<Ranked> ranked;
+  ranked.reserve(relaxed.size());
+  for (const auto& p : relaxed) ranked.push_back({p.initial > 0 ? p.relaxed / p.initial : 0.0, p});
+  std::stable_sort(ranked.begin(), ranked.end(), [](const auto& x, const auto& y) { return x.efficiency > y.efficiency; });
+  std::vector<RelaxedPair> scoring;
+  for (size_t k = 0; k < np; ++k) scoring.push_back(ranked[k].pair);
+  std::stable_sort(scoring.begin(), scoring.end(), [](const auto& x, const auto& y) { return x.relaxed > y.relaxed; });
+  return scoring;
 }
 
 struct Consolidation {
