@@ -41,10 +41,11 @@ struct CompatibilityTables {
     const std::uint32_t clamped = std::min(std::bit_cast<std::uint32_t>(v * perUnit), kLast);
     return size_t(int(std::bit_cast<float>(clamped)));
   }
-  // The product of the three factors, or 0 where it would fall below 2^-98.
-  // Far apart pairs give factors so small that their product is subnormal
-  // (the distance table itself ends in subnormals), and the processor works
-  // on subnormals in microcode: they took a third of the relaxation's time.
+  // The product of the three factors; 0 instead when their exponents show
+  // it below 2^-98 (every product below 2^-100 is among those). Far apart
+  // pairs give factors so small that their product is subnormal (the
+  // distance table itself ends in subnormals), and the processor works on
+  // subnormals in microcode: they took a third of the relaxation's time.
   // A dropped term is over 20 orders of magnitude below the least value it
   // is added to (each support sum ends with half the pair's own weight,
   // above 10^-4): it can change a sum's rounding only if that sum lies that
