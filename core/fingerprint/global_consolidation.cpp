@@ -130,8 +130,8 @@ size_t nearPairs(const MccTemplate& b, const std::vector<Aligned>& aligned, std:
     const Aligned& p = aligned[i];
     for (size_t k = p.first; k < p.last; ++k) {
       near[found] = {int(i), int(k)};
-      const bool inX = !(b.sortedX[k] < p.low) & (double(b.sortedX[k]) <= p.high);
-      found += size_t(inX & (std::abs(double(b.yByX[k]) - p.y) <= p.tolerance));
+      const size_t inX = size_t(!(b.sortedX[k] < p.low)) & size_t(double(b.sortedX[k]) <= p.high);
+      found += inX & size_t(std::abs(double(b.yByX[k]) - p.y) <= p.tolerance);
     }
   }
   return found;
@@ -160,7 +160,7 @@ GlobalMatch pairUnder(const Rigid& r, const TemplateMinutia& anchorA, const MccT
     const double local = localSimilarity(a, b, sim, i, j);
     const double weight = local < 0 ? 0.5 * fit : 0.5 * fit + 0.5 * std::min(1.0, local / 0.6);
     candidates[kept] = {d / p.tolerance + da / kAngleTolerance, i, j, weight};
-    kept += size_t(!(d2 > p.tolerance * p.tolerance) & !(da > kAngleTolerance));
+    kept += size_t(!(d2 > p.tolerance * p.tolerance)) & size_t(!(da > kAngleTolerance));
   }
   candidates.resize(kept);
   std::sort(candidates.begin(), candidates.end(), [](const Candidate& x, const Candidate& y) {

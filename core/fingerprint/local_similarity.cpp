@@ -242,7 +242,7 @@ RIDGELINE_AVX2 void scoreColumns(const Cylinder& a, const MccTemplate& candidate
 // turn would mispredict a branch for about every other pair.
 template <bool kAComplete, bool kBComplete>
 RIDGELINE_IN_CLONES void fillRow(const Cylinder& a, const MccTemplate& candidate, const std::vector<int>& columns,
-                                 std::vector<int>& scratch, float* row, bool useAvx2) {
+                                 std::vector<int>& scratch, float* row, [[maybe_unused]] bool useAvx2) {
   size_t n = 0;
   for (int j : columns) {
     scratch[n] = j;
