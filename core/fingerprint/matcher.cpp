@@ -1,10 +1,8 @@
 #include "core/fingerprint/matcher.h"
 
 #include <algorithm>
-#include <array>
 #include <bit>
 #include <cstdint>
-#include <functional>
 #include <cmath>
 
 #include "core/fingerprint/alignment.h"
@@ -24,55 +22,76 @@ int pairsInScore(size_t smaller) {
   return kMinPairs + int(std::lround(z * (kMaxPairs - kMinPairs)));
 }
 
+// Pairing keys: similarity bits high (non-negative floats order like their
+// bit patterns), then the inverted row and column, so ties break by position
+// and the order is total; the indices are read back from the key without a
+// division.
+std::uint64_t pairingKey(float s, size_t a, size_t b) {
+  return std::uint64_t(std::bit_cast<std::uint32_t>(s)) << 32 | (0xFFFFu - a) << 16 | (0xFFFFu - b);
+}
+size_t rowOfKey(std::uint64_t key) { return 0xFFFFu - (key >> 16 & 0xFFFFu); }
+size_t columnOfKey(std::uint64_t key) { return 0xFFFFu - (key & 0xFFFFu); }
+
+// The best key of row a among the columns not yet paired (all of them when
+// kAllFree), 0 if none has a similarity. Entries out of the running are
+// masked to 0 rather than skipped: which ones they are is random, and a
+// branch on it would be mispredicted. The row part of the key is the same
+// for every entry, so it is added to the best one only.
+template <bool kAllFree>
+std::uint64_t bestInRow(const float* row, size_t a, const std::vector<char>& usedB) {
+  std::uint64_t best = 0;
+  for (size_t b = 0; b < usedB.size(); ++b) {
+    std::uint64_t inRunning = std::uint64_t(row[b] > 0);
+    if constexpr (!kAllFree) inRunning &= std::uint64_t(usedB[b] == 0);
+    best = std::max(best, pairingKey(row[b], 0xFFFFu, b) & (0 - inRunning));
+  }
+  return best == 0 ? 0 : best | (0xFFFFu - a) << 16;
+}
+
 // One-to-one pairs by descending local similarity (a greedy stand-in for the
 // Hungarian assignment of LSA-R: each minutia is used at most once).
+// Instead of sorting the matrix, each row keeps its best free column: the
+// best of those is the next greedy pair, and pairing a column only sends the
+// rows whose best it was back to a new search. The pairs and their order are
+// those of a pass over all entries sorted by key, at a fraction of the cost.
 std::vector<RelaxedPair> bestOneToOnePairs(const std::vector<float>& sim, size_t na, size_t nb) {
-  // Keys: similarity bits high (non-negative floats order like their bit
-  // patterns), then the inverted row and column, so ties break by position
-  // and the result is deterministic; the indices are read back from the key
-  // without a division. The greedy pass reads them best first: they are
-  // bucketed by similarity in one counting pass and each bucket is sorted
-  // only when the pass reaches it (buckets hold a handful of keys, so this
-  // is cheaper than one sort of the whole matrix).
-  constexpr int kBuckets = 256;
-  auto bucketOf = [](float s) { return std::min(kBuckets - 1, int(s * kBuckets)); };
-  std::array<int, kBuckets + 1> start{};
-  for (float s : sim)
-    if (s > 0) ++start[size_t(kBuckets - bucketOf(s))];  // best bucket first
-  for (int b = 0; b < kBuckets; ++b) start[size_t(b + 1)] += start[size_t(b)];
-  std::vector<std::uint64_t> keys(static_cast<size_t>(start[kBuckets]));
-  std::array<int, kBuckets + 1> fill = start;
-  for (size_t a = 0, i = 0; a < na; ++a)
-    for (size_t b = 0; b < nb; ++b, ++i)
-      if (sim[i] > 0)
-        keys[size_t(fill[size_t(kBuckets - 1 - bucketOf(sim[i]))]++)] =
-            std::uint64_t(std::bit_cast<std::uint32_t>(sim[i])) << 32 | (0xFFFFu - a) << 16 | (0xFFFFu - b);
-  std::vector<bool> usedA(na, false), usedB(nb, false);
+  std::vector<char> usedB(nb, 0);
+  std::vector<std::uint64_t> rowBest(na);  // 0 once the row is paired
+  for (size_t a = 0; a < na; ++a) rowBest[a] = bestInRow<true>(&sim[a * nb], a, usedB);
   std::vector<RelaxedPair> pairs;
   const size_t wanted = std::min(na, nb);
-  for (int b = 0; b < kBuckets && pairs.size() < wanted; ++b) {
-    const auto first = keys.begin() + start[size_t(b)], last = keys.begin() + start[size_t(b + 1)];
-    std::sort(first, last, std::greater<>());
-    for (auto it = first; it != last && pairs.size() < wanted; ++it) {
-      const float s = std::bit_cast<float>(std::uint32_t(*it >> 32));
-      const int a = int(0xFFFFu - (*it >> 16 & 0xFFFFu)), c = int(0xFFFFu - (*it & 0xFFFFu));
-      if (usedA[size_t(a)] || usedB[size_t(c)]) continue;
-      usedA[size_t(a)] = usedB[size_t(c)] = true;
-      pairs.push_back({a, c, s, s});
-    }
+  while (pairs.size() < wanted) {
+    std::uint64_t key = 0;  // the best of the rows' bests (a maximum by value compiles without a branch)
+    for (std::uint64_t best : rowBest) key = std::max(key, best);
+    if (key == 0) break;  // no similar pair left
+    const size_t a = rowOfKey(key), b = columnOfKey(key);
+    const float s = std::bit_cast<float>(std::uint32_t(key >> 32));
+    pairs.push_back({int(a), int(b), s, s});
+    rowBest[a] = 0;  // its column reads as 0xFFFF, never a real one
+    usedB[b] = 1;
+    for (size_t r = 0; r < na; ++r)
+      if (columnOfKey(rowBest[r]) == b) rowBest[r] = bestInRow<false>(&sim[r * nb], r, usedB);
   }
   return pairs;
 }
 
 // The n_P pairs whose similarity held up best under relaxation (efficiency
 // relaxed / initial), best relaxed similarity first.
-std::vector<RelaxedPair> scoringPairs(std::vector<RelaxedPair> relaxed, size_t smaller) {
+std::vector<RelaxedPair> scoringPairs(const std::vector<RelaxedPair>& relaxed, size_t smaller) {
   const size_t np = std::min(relaxed.size(), size_t(pairsInScore(smaller)));
-  auto efficiency = [](const RelaxedPair& p) { return p.initial > 0 ? p.relaxed / p.initial : 0.0; };
-  std::stable_sort(relaxed.begin(), relaxed.end(), [&](const auto& x, const auto& y) { return efficiency(x) > efficiency(y); });
-  relaxed.resize(np);
-  std::stable_sort(relaxed.begin(), relaxed.end(), [](const auto& x, const auto& y) { return x.relaxed > y.relaxed; });
-  return relaxed;
+  // Each efficiency computed once, not twice per comparison of the sort.
+  struct Ranked {
+    double efficiency;
+    RelaxedPair pair;
+  };
+  std::vector<Ranked> ranked;
+  ranked.reserve(relaxed.size());
+  for (const auto& p : relaxed) ranked.push_back({p.initial > 0 ? p.relaxed / p.initial : 0.0, p});
+  std::stable_sort(ranked.begin(), ranked.end(), [](const auto& x, const auto& y) { return x.efficiency > y.efficiency; });
+  std::vector<RelaxedPair> scoring;
+  for (size_t k = 0; k < np; ++k) scoring.push_back(ranked[k].pair);
+  std::stable_sort(scoring.begin(), scoring.end(), [](const auto& x, const auto& y) { return x.relaxed > y.relaxed; });
+  return scoring;
 }
 
 struct Consolidation {

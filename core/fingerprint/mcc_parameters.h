@@ -34,5 +34,8 @@ inline constexpr int kBits = kCellsPerLayer * kDirectionCells;
 inline constexpr int kWords = (kBits + 63) / 64;
 inline constexpr int kLayerWords = kCellsPerLayer / 64;
 static_assert(kCellsPerLayer % 64 == 0, "a direction section must fill whole words");
+// Bits of a count of set direction sections (0..kDirectionCells).
+inline constexpr int kSectionCountBits = 3;
+static_assert(kDirectionCells < (1 << kSectionCountBits));
 
 }  // namespace ridgeline::fingerprint::mcc

@@ -97,7 +97,7 @@ bool buildCylinder(const std::vector<Point>& points, size_t i, const std::vector
         if (sum[size_t(k)] >= kMuPsi) setBit(cyl.bits, k * kCellsPerLayer + cell);
     }
   }
-  for (auto w : cyl.bits) cyl.ones += std::popcount(w);
+  countCylinderCells(cyl);
   cyl.complete = valid == inCircle;
   return valid >= kMinValidCells * inCircle;
 }
@@ -137,6 +137,21 @@ void pairwiseGeometry(MccTemplate& t) {
 }
 }  // namespace
 
+void countCylinderCells(Cylinder& cylinder) {
+  auto isSet = [](const auto& words, int index) { return (words[size_t(index / 64)] >> (index % 64) & 1) != 0; };
+  cylinder.ones = cylinder.validCells = 0;
+  cylinder.sectionCount = {};
+  for (int cell = 0; cell < kCellsPerLayer; ++cell) {
+    if (!isSet(cylinder.valid, cell)) continue;
+    ++cylinder.validCells;
+    int sections = 0;
+    for (int k = 0; k < kDirectionCells; ++k) sections += isSet(cylinder.bits, k * kCellsPerLayer + cell);
+    cylinder.ones += sections;
+    for (int p = 0; p < kSectionCountBits; ++p)
+      if (sections >> p & 1) setBit(cylinder.sectionCount[size_t(p)], cell);
+  }
+}
+
 MccTemplate prepareTemplate(const FeatureSet& features) {
   MccTemplate t;
   t.ppi = features.ppi;
@@ -145,7 +160,7 @@ MccTemplate prepareTemplate(const FeatureSet& features) {
   for (const auto& p : points) t.minutiae.push_back({float(p.x), float(p.y), float(p.direction), -1});
   for (size_t i = 0; i < points.size(); ++i) t.byX.push_back(int(i));
   std::stable_sort(t.byX.begin(), t.byX.end(), [&](int a, int b) { return t.minutiae[size_t(a)].x < t.minutiae[size_t(b)].x; });
-  for (int i : t.byX) t.sortedX.push_back(t.minutiae[size_t(i)].x);
+  for (int i : t.byX) t.sortedX.push_back(t.minutiae[size_t(i)].x), t.yByX.push_back(t.minutiae[size_t(i)].y);
   if (points.size() < 3) return t;
   std::vector<cv::Point2f> cloud, hull;
   for (const auto& p : points) cloud.emplace_back(float(p.x), float(p.y));

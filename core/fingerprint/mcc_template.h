@@ -22,9 +22,19 @@ struct Cylinder {
   std::array<std::uint64_t, mcc::kWords> bits{};   // cell values, direction section by section
   // Cells inside the region: one spatial layer, the same for every direction section.
   std::array<std::uint64_t, mcc::kLayerWords> valid{};
-  int ones = 0;           // cell values set, all sections
+  int ones = 0;           // cell values set in valid cells, all sections
   bool complete = false;  // every cell inside the radius is valid: no mask needed
+  // Derived from bits and valid (countCylinderCells), for the similarity:
+  // per valid cell, how many direction sections are set, bit-sliced (bit p of
+  // each cell's count in sectionCount[p]), so the values inside a mask are
+  // counted over one layer's words per bit of the count instead of over every
+  // section; and how many cells are valid.
+  std::array<std::array<std::uint64_t, mcc::kLayerWords>, mcc::kSectionCountBits> sectionCount{};
+  int validCells = 0;
 };
+
+// Fills ones, sectionCount and validCells from bits and valid.
+void countCylinderCells(Cylinder& cylinder);
 
 struct TemplateMinutia {
   float x = 0, y = 0, direction = 0;  // 500 ppi, y up, radians CCW
@@ -43,6 +53,7 @@ struct MccTemplate {
   HullMask area;                    // convex hull of the minutiae (500 ppi, y up), widened and rasterised
   std::vector<int> byX;             // minutia indices ordered by x, for range searches
   std::vector<float> sortedX;       // their x, same order
+  std::vector<float> yByX;          // their y, same order (read with sortedX, kept beside it)
   std::vector<Cylinder> cylinders;  // valid cylinders only
   // Pairwise geometry between cylinders' minutiae (row-major n x n), kept
   // together because the relaxation reads all three for each pair:
