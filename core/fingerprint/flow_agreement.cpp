@@ -39,20 +39,22 @@ FlowField prepareFlowField(const std::optional<RidgeFlowMap>& map, double ppi) {
 FlowAgreement compareFlow(const FlowField& probe, const FlowField& candidate, double rotation, double tx, double ty) {
   FlowAgreement out;
   if (probe.empty() || candidate.empty()) return out;
-  const double c = std::cos(rotation), s = std::sin(rotation);
+  // Float is ample for block positions (px) and cosines; this runs once per comparison.
+  const float c = float(std::cos(rotation)), s = float(std::sin(rotation));
   // Turning a direction by r turns its doubled angle by 2r.
-  const double c2 = std::cos(2 * rotation), s2 = std::sin(2 * rotation);
-  const double inverseSide = 1.0 / candidate.side;
+  const float c2 = float(std::cos(2 * rotation)), s2 = float(std::sin(2 * rotation));
+  const float inverseSide = float(1.0 / candidate.side), fx = float(tx), fy = float(ty);
+  const float cols = float(candidate.cols), rows = float(candidate.rows);
   double sum = 0;
   int shared = 0;
   for (int i : probe.withFlow) {
     const FlowField::Block& p = probe.blocks[size_t(i)];
-    const double x = c * p.x - s * p.y + tx, y = s * p.x + c * p.y + ty;
-    const double col = std::floor(x * inverseSide), row = std::floor(-y * inverseSide);
-    if (col < 0 || row < 0 || col >= candidate.cols || row >= candidate.rows) continue;
+    // Candidate blocks lie at x >= 0 and y <= 0 (y up from the image's top edge).
+    const float col = (c * p.x - s * p.y + fx) * inverseSide, row = -(s * p.x + c * p.y + fy) * inverseSide;
+    if (!(col >= 0 && row >= 0 && col < cols && row < rows)) continue;
     const size_t j = size_t(row) * size_t(candidate.cols) + size_t(col);
     if (!candidate.hasFlow[j]) continue;
-    const double pc = c2 * p.cos2 - s2 * p.sin2, ps = s2 * p.cos2 + c2 * p.sin2;
+    const float pc = c2 * p.cos2 - s2 * p.sin2, ps = s2 * p.cos2 + c2 * p.sin2;
     sum += pc * candidate.blocks[j].cos2 + ps * candidate.blocks[j].sin2;
     ++shared;
   }
