@@ -145,6 +145,20 @@ void readSingularities(const Object::Ptr& root, FeatureSet& f) {
   }
 }
 
+Object::Ptr blockMap(const Object::Ptr& root, const std::string& key) {
+  Object::Ptr o = root->getObject(key);
+  if (!o) throw InputError("feature document: '" + key + "' is not an object");
+  return o;
+}
+
+// The block grid shared by the clarity and ridge flow maps.
+template <class Map>
+void readGrid(const Object::Ptr& o, Map& map) {
+  map.blockSize = integer(o, "blockSize", 1, 1024);
+  map.cols = integer(o, "cols", 0, 65536);
+  map.rows = integer(o, "rows", 0, 65536);
+}
+
 void readRegionAndClarity(const Object::Ptr& root, FeatureSet& f) {
   Array::Ptr roi = array(root, "regionOfInterest");
   for (size_t i = 0; i < roi->size(); ++i) {
@@ -153,12 +167,9 @@ void readRegionAndClarity(const Object::Ptr& root, FeatureSet& f) {
     f.regionOfInterest.push_back({finiteElement(p, 0, "region x"), finiteElement(p, 1, "region y")});
   }
   if (root->isNull("clarity")) return;
-  Object::Ptr c = root->getObject("clarity");
-  if (!c) throw InputError("feature document: 'clarity' is not an object");
+  Object::Ptr c = blockMap(root, "clarity");
   ClarityMap map;
-  map.blockSize = integer(c, "blockSize", 1, 1024);
-  map.cols = integer(c, "cols", 0, 65536);
-  map.rows = integer(c, "rows", 0, 65536);
+  readGrid(c, map);
   const std::string levels = c->getValue<std::string>("levels");
   if (levels.size() != static_cast<size_t>(map.cols) * static_cast<size_t>(map.rows))
     throw InputError("feature document: clarity map size does not match its levels");
@@ -171,12 +182,9 @@ void readRegionAndClarity(const Object::Ptr& root, FeatureSet& f) {
 
 void readRidgeFlow(const Object::Ptr& root, FeatureSet& f) {
   if (!root->has("ridgeFlow") || root->isNull("ridgeFlow")) return;
-  Object::Ptr o = root->getObject("ridgeFlow");
-  if (!o) throw InputError("feature document: 'ridgeFlow' is not an object");
+  Object::Ptr o = blockMap(root, "ridgeFlow");
   RidgeFlowMap map;
-  map.blockSize = integer(o, "blockSize", 1, 1024);
-  map.cols = integer(o, "cols", 0, 65536);
-  map.rows = integer(o, "rows", 0, 65536);
+  readGrid(o, map);
   Array::Ptr directions = array(o, "directions");
   if (directions->size() != static_cast<size_t>(map.cols) * static_cast<size_t>(map.rows))
     throw InputError("feature document: ridge flow map size does not match its directions");
