@@ -80,7 +80,10 @@ FieldGrid flowFields(const cv::Mat& workingGray, const cv::Mat& normalized) {
 
 RidgeFlowMap extractRidgeFlow(const cv::Mat& gray, double sourcePpi) {
   const WorkingImage work = checkedWorkingImage(gray, sourcePpi);
-  return toRidgeFlowMap(flowFields(work.gray, normalizeContrast(work.gray)), work.scale);
+  const cv::Mat normalized = normalizeContrast(work.gray);
+  FieldGrid fields = flowFields(work.gray, normalized);
+  fields.period = estimateRidgePeriod(normalized, fields.orientation, fields.foreground);
+  return toRidgeFlowMap(fields, work.scale);
 }
 
 FeatureSet extractFeatures(const cv::Mat& gray, double sourcePpi, ExtractionTrace* trace, Progress* progress) {

@@ -15,6 +15,11 @@ FlowField prepareFlowField(const std::optional<RidgeFlowMap>& map, double ppi) {
     throw InputError("ridge flow map: " + std::to_string(map->directions.size()) + " directions for " +
                      std::to_string(map->cols) + " x " + std::to_string(map->rows) + " blocks");
   if (map->blockSize < 1) throw InputError("ridge flow map: block size must be at least one pixel");
+  if (!map->periods.empty() && map->periods.size() != map->directions.size())
+    throw InputError("ridge flow map: " + std::to_string(map->periods.size()) + " ridge periods for " +
+                     std::to_string(map->directions.size()) + " blocks");
+  f.hasPeriods = !map->periods.empty();
+  const double toWorkingPixels = (ppi > 0 ? 500.0 / ppi : 1.0) / 10;  // tenths of a source pixel to 500 ppi px
   f.side = map->blockSize * (ppi > 0 ? 500.0 / ppi : 1.0);
   f.cols = map->cols, f.rows = map->rows;
   f.blocks.resize(map->directions.size());
@@ -30,6 +35,7 @@ FlowField prepareFlowField(const std::optional<RidgeFlowMap>& map, double ppi) {
       if (degrees == RidgeFlowMap::kNoFlow) continue;
       const double doubled = 2.0 * degrees * std::numbers::pi / 180;
       b.cos2 = float(std::cos(doubled)), b.sin2 = float(std::sin(doubled));
+      if (f.hasPeriods && map->periods[i] > 0) b.logPeriod = float(std::log(map->periods[i] * toWorkingPixels));
       f.hasFlow[i] = 1;
       f.withFlow.push_back(int(i));
     }
@@ -45,8 +51,8 @@ FlowAgreement compareFlow(const FlowField& probe, const FlowField& candidate, do
   const float c2 = float(std::cos(2 * rotation)), s2 = float(std::sin(2 * rotation));
   const float inverseSide = float(1.0 / candidate.side), fx = float(tx), fy = float(ty);
   const float cols = float(candidate.cols), rows = float(candidate.rows);
-  double sum = 0;
-  int shared = 0;
+  double sum = 0, mismatch = 0;
+  int shared = 0, spaced = 0;
   for (int i : probe.withFlow) {
     const FlowField::Block& p = probe.blocks[size_t(i)];
     // Candidate blocks lie at x >= 0 and y <= 0 (y up from the image's top edge).
@@ -57,10 +63,18 @@ FlowAgreement compareFlow(const FlowField& probe, const FlowField& candidate, do
     const float pc = c2 * p.cos2 - s2 * p.sin2, ps = s2 * p.cos2 + c2 * p.sin2;
     sum += pc * candidate.blocks[j].cos2 + ps * candidate.blocks[j].sin2;
     ++shared;
+    // A period of 1 px at 500 ppi is not a ridge: its log (0) marks "not measured".
+    if (p.logPeriod != 0 && candidate.blocks[j].logPeriod != 0) {
+      mismatch += std::abs(p.logPeriod - candidate.blocks[j].logPeriod);
+      ++spaced;
+    }
   }
   if (shared == 0) return out;
   out.agreement = sum / shared;
   out.sharedArea = shared * probe.side * probe.side;
+  if (spaced == 0) return out;
+  out.periodMismatch = mismatch / spaced;
+  out.periodArea = spaced * probe.side * probe.side;
   return out;
 }
 

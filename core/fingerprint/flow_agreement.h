@@ -21,22 +21,29 @@ struct FlowField {
   struct Block {
     float x = 0, y = 0;            // centre, 500 ppi, y up
     float cos2 = 1, sin2 = 0;      // doubled ridge direction, counter-clockwise
+    float logPeriod = 0;           // log of the ridge period in px at 500 ppi; 0 when not measured
   };
   double side = 0;                 // block side, px at 500 ppi
   int cols = 0, rows = 0;
   std::vector<Block> blocks;       // rows * cols, row-major
   std::vector<std::uint8_t> hasFlow;  // per block
   std::vector<int> withFlow;       // indices of blocks with flow (the probe's samples)
+  bool hasPeriods = false;
   bool empty() const { return withFlow.empty(); }
 };
 
 // Empty when the feature set has no flow map. Throws InputError when the map's
-// size does not match its directions or a direction is not 0-179 or kNoFlow.
+// size does not match its directions (or periods), or a direction is not
+// 0-179 or kNoFlow.
 FlowField prepareFlowField(const std::optional<RidgeFlowMap>& map, double ppi);
 
 struct FlowAgreement {
   double agreement = 0;   // mean cos 2(difference) over the shared blocks, -1..1
   double sharedArea = 0;  // px^2 at 500 ppi of probe blocks that land on the candidate's flow
+  // Ridge spacing: mean |log(probe period / candidate period)| over the shared
+  // blocks where both were measured, and their area (0 when none).
+  double periodMismatch = 0;
+  double periodArea = 0;
 };
 
 // rotation, tx, ty: the rigid map of probe onto candidate (500 ppi, y up, counter-clockwise).

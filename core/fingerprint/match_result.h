@@ -24,14 +24,17 @@ struct Alignment {
 
 // Score scale: 0 (nothing in common) .. 1 (identical minutiae); a blend of the
 // share of minutiae paired under one alignment, the MCC LSS-R similarity and,
-// when both prints carry ridge flow, how well their flows agree (matcher.cpp).
-// Measured on the FVC sets with flow: different fingers score below 0.22
-// (99.9 % below 0.19). See docs/matcher.md for the distributions.
+// when both prints carry ridge flow, how well their flow and ridge spacing
+// agree (matcher.cpp). Measured on the FVC sets with flow: different fingers
+// score below 0.23 (99.9 % below 0.19). See docs/matcher.md for the distributions.
 // How the two ridge flows compare under the alignment (flow_agreement.h).
 struct FlowComparison {
   bool compared = false;  // false when a print has no ridge flow map or no alignment was found
   double agreement = 0;   // mean cos 2(difference) over the shared area: 1 parallel, ~0 unrelated, -1 crossing
   double sharedMm2 = 0;   // area where both prints show flow, square millimetres
+  // Ridge spacing over that area: mean |log(probe period / candidate period)|
+  // (0.05 is about 5 % apart); negative when a print has no periods.
+  double periodMismatch = -1;
 };
 
 struct MatchResult {

@@ -21,6 +21,16 @@ std::uint8_t blockDirection(const FieldGrid& fields, int col, int row) {
   const long seen = std::lround(-imageDegrees);
   return std::uint8_t(((seen % 180) + 180) % 180);
 }
+// Mean ridge period of the block's region cells, in tenths of a source pixel.
+std::uint16_t blockPeriod(const FieldGrid& fields, int col, int row, double workingScale) {
+  double sum = 0;
+  int n = 0;
+  for (int y = row * kFlowBlockCells; y < std::min(fields.rows(), (row + 1) * kFlowBlockCells); ++y)
+    for (int x = col * kFlowBlockCells; x < std::min(fields.cols(), (col + 1) * kFlowBlockCells); ++x)
+      if (fields.foreground.at<std::uint8_t>(y, x)) sum += fields.period.at<float>(y, x), ++n;
+  if (n == 0 || !(sum > 0)) return 0;
+  return std::uint16_t(std::clamp(std::lround(10 * sum / n / workingScale), 1L, 65535L));
+}
 }  // namespace
 
 RidgeFlowMap toRidgeFlowMap(const FieldGrid& fields, double workingScale) {
@@ -35,6 +45,12 @@ RidgeFlowMap toRidgeFlowMap(const FieldGrid& fields, double workingScale) {
       const int cy = std::min(fields.rows() - 1, row * kFlowBlockCells + kFlowBlockCells / 2);
       if (fields.foreground.at<std::uint8_t>(cy, cx)) map.directions[size_t(row * map.cols + col)] = blockDirection(fields, col, row);
     }
+  if (fields.period.empty()) return map;
+  map.periods.assign(map.directions.size(), 0);
+  for (int row = 0; row < map.rows; ++row)
+    for (int col = 0; col < map.cols; ++col)
+      if (map.directions[size_t(row * map.cols + col)] != RidgeFlowMap::kNoFlow)
+        map.periods[size_t(row * map.cols + col)] = blockPeriod(fields, col, row, workingScale);
   return map;
 }
 

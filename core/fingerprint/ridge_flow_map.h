@@ -12,6 +12,7 @@ namespace ridgeline::fingerprint {
 inline constexpr int kFlowBlockCells = 4;  // 16 px at 500 ppi
 
 // A block has flow when the cell at its centre lies in the segmented region.
+// Periods are filled when the fields hold the ridge period.
 // The block size is expressed in source-image pixels (workingScale = working / source).
 RidgeFlowMap toRidgeFlowMap(const FieldGrid& fields, double workingScale);
 

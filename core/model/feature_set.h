@@ -59,11 +59,15 @@ struct ClarityMap {
 // clockwise from +x as seen (the model's convention; a ridge has no sense, so
 // 0 and 180 are the same flow), kNoFlow where the block is outside the print.
 // The matcher reads it to check that two prints agree between the minutiae.
+// Ridgeline adds the ridge period per block (EFS has no field for it), which
+// the matcher compares the same way.
 struct RidgeFlowMap {
   static constexpr std::uint8_t kNoFlow = 255;
   int blockSize = 16;  // pixels per block side
   int cols = 0, rows = 0;
   std::vector<std::uint8_t> directions;  // rows * cols, row-major
+  // Ridge period per block in tenths of a pixel, 0 where not measured; empty when not measured at all.
+  std::vector<std::uint16_t> periods;
   std::uint8_t at(int col, int row) const { return directions[static_cast<size_t>(row * cols + col)]; }
   bool operator==(const RidgeFlowMap&) const = default;
 };

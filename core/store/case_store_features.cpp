@@ -38,6 +38,9 @@ void validateFeatures(const FeatureSet& f) {
   if (f.ridgeFlow && f.ridgeFlow->directions.size() != static_cast<size_t>(f.ridgeFlow->cols) * static_cast<size_t>(f.ridgeFlow->rows))
     throw InputError("ridge flow map: " + std::to_string(f.ridgeFlow->directions.size()) + " directions for " +
                      std::to_string(f.ridgeFlow->cols) + " x " + std::to_string(f.ridgeFlow->rows) + " blocks");
+  if (f.ridgeFlow && !f.ridgeFlow->periods.empty() && f.ridgeFlow->periods.size() != f.ridgeFlow->directions.size())
+    throw InputError("ridge flow map: " + std::to_string(f.ridgeFlow->periods.size()) + " ridge periods for " +
+                     std::to_string(f.ridgeFlow->directions.size()) + " blocks");
   if (f.ridgeFlow)
     for (std::uint8_t d : f.ridgeFlow->directions)
       if (d > 179 && d != RidgeFlowMap::kNoFlow)

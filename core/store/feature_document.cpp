@@ -66,6 +66,8 @@ void writeRidgeFlow(JsonWriter& w, const FeatureSet& f) {
   w.beginObject().key("blockSize").value(f.ridgeFlow->blockSize).key("cols").value(f.ridgeFlow->cols);
   w.key("rows").value(f.ridgeFlow->rows).key("directions").beginArray();
   for (std::uint8_t d : f.ridgeFlow->directions) w.value(int(d));
+  w.endArray().key("periods").beginArray();
+  for (std::uint16_t p : f.ridgeFlow->periods) w.value(int(p));
   w.endArray().endObject();
 }
 
@@ -193,6 +195,18 @@ void readRidgeFlow(const Object::Ptr& root, FeatureSet& f) {
     if (d != std::floor(d) || d < 0 || (d > 179 && d != RidgeFlowMap::kNoFlow))
       throw InputError("feature document: ridge flow direction must be whole degrees 0-179 (255: no flow)");
     map.directions.push_back(static_cast<std::uint8_t>(d));
+  }
+  // Periods (tenths of a pixel, 0 unmeasured) came later: absent means none.
+  if (o->has("periods")) {
+    Array::Ptr periods = array(o, "periods");
+    if (periods->size() != 0 && periods->size() != directions->size())
+      throw InputError("feature document: ridge period count does not match the ridge flow map");
+    for (size_t i = 0; i < periods->size(); ++i) {
+      const double p = finiteElement(periods, i, "ridge period");
+      if (p != std::floor(p) || p < 0 || p > 65535)
+        throw InputError("feature document: ridge period must be whole tenths of a pixel, 0-65535");
+      map.periods.push_back(static_cast<std::uint16_t>(p));
+    }
   }
   f.ridgeFlow = std::move(map);
 }

@@ -44,6 +44,8 @@ void explain(std::ostream& out, const fingerprint::MatchResult& r) {
   if (r.flow.compared)
     out << "ridge flow\tagreement " << formatScore(r.flow.agreement) << "\tshared " << std::setprecision(1) << std::fixed
         << r.flow.sharedMm2 << " mm2\n";
+  if (r.flow.periodMismatch >= 0)
+    out << "ridge spacing\tmismatch " << formatScore(r.flow.periodMismatch) << " (mean |log period ratio|)\n";
   else
     out << "ridge flow\tnot compared (a print has no ridge flow map, or no alignment was found)\n";
 }

@@ -127,6 +127,10 @@ class TestExtraction : public QObject {
         }
       QVERIFY2(inside >= 80, qPrintable(QString::number(inside)));
       QVERIFY2(along == inside, qPrintable(QString("%1 of %2 blocks at %3 degrees").arg(along).arg(inside).arg(degrees)));
+      // The ridges are 9 px apart: every measured block says so, in tenths of a pixel.
+      QCOMPARE(map.periods.size(), map.directions.size());
+      const std::uint16_t centre = map.periods[size_t(10 * map.cols + 10)];
+      QVERIFY2(centre >= 85 && centre <= 95, qPrintable(QString::number(centre)));
     }
   }
 
@@ -143,6 +147,8 @@ class TestExtraction : public QObject {
     QVERIFY(fs.ridgeFlow.has_value());
     QCOMPARE(fs.ridgeFlow->blockSize, 32);
     QVERIFY(flowGap(fs.ridgeFlow->at(10, 10), 30) <= 3);  // centre block
+    const std::uint16_t period = fs.ridgeFlow->periods[size_t(10 * fs.ridgeFlow->cols + 10)];
+    QVERIFY2(period >= 170 && period <= 190, qPrintable(QString::number(period)));  // 18 px at 1000 ppi
   }
 
   void blankImageGivesNothingAndLowQuality() {

@@ -42,6 +42,7 @@ class TestFingerprintCli : public QObject {
     QVERIFY(r.out.contains("\npair\t"));
     QVERIFY(r.out.contains("\nalignment\t"));
     QVERIFY(r.out.contains("\nridge flow\tagreement 0.9"));  // two impressions of one finger: parallel flow
+    QVERIFY(r.out.contains("\nridge spacing\tmismatch 0.0"));  // and the same ridge spacing
   }
 
   void pairsFileKeepsOrderAndResolvesRelativePaths() {

@@ -84,6 +84,26 @@ class TestFlowAgreement : public QObject {
     QCOMPARE(compareFlow(f, FlowField{}, 0, 0, 0).sharedArea, 0.0);
   }
 
+  void ridgeSpacingIsComparedInPixelsAt500Ppi() {
+    RidgeFlowMap a = uniformFlow(6, 6, 20), b = uniformFlow(6, 6, 20);
+    a.periods.assign(36, 90);  // 9 px
+    b.periods.assign(36, 99);  // 9.9 px: 10 % wider
+    const FlowAgreement same = compareFlow(field(a), field(a), 0, 0, 0);
+    QCOMPARE(same.periodMismatch, 0.0);
+    QCOMPARE(same.periodArea, 36 * 256.0);
+    const FlowAgreement wider = compareFlow(field(a), field(b), 0, 0, 0);
+    QVERIFY(std::abs(wider.periodMismatch - std::log(1.1)) < 1e-4);
+    // The same print at 1000 ppi: twice the pixels a period, the same spacing.
+    RidgeFlowMap high = a;
+    high.blockSize = 32;
+    high.periods.assign(36, 180);
+    QVERIFY(compareFlow(field(high, 1000), field(a), 0, 0, 0).periodMismatch < 1e-6);
+    // Unmeasured blocks (0) and maps without periods take no part.
+    b.periods.assign(36, 0);
+    QCOMPARE(compareFlow(field(a), field(b), 0, 0, 0).periodArea, 0.0);
+    QCOMPARE(compareFlow(field(a), field(uniformFlow(6, 6, 20)), 0, 0, 0).periodArea, 0.0);
+  }
+
   void malformedMapsAreInputErrors() {
     RidgeFlowMap shortMap = uniformFlow(4, 4, 10);
     shortMap.directions.pop_back();
@@ -92,6 +112,9 @@ class TestFlowAgreement : public QObject {
     RidgeFlowMap noBlocks = uniformFlow(2, 2, 10);
     noBlocks.blockSize = 0;
     QVERIFY_THROWS_EXCEPTION(InputError, prepareFlowField(noBlocks, 500));
+    RidgeFlowMap fewPeriods = uniformFlow(2, 2, 10);
+    fewPeriods.periods = {90, 90, 90};
+    QVERIFY_THROWS_EXCEPTION(InputError, prepareFlowField(fewPeriods, 500));
   }
 };
 

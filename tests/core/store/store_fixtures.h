@@ -68,7 +68,7 @@ inline FeatureSet makeFeatures(int minutiae, FeatureAuthor author = FeatureAutho
   f.deltas.push_back({20, 160, {0.5, 2.5, 4.0}, 5});
   f.regionOfInterest = {{0, 0}, {100, 0}, {100, 200}};
   f.clarity = ClarityMap{16, 2, 3, {0, 1, 2, 3, 4, 5}};
-  f.ridgeFlow = RidgeFlowMap{16, 3, 2, {0, 45, 179, 90, 255, 12}};
+  f.ridgeFlow = RidgeFlowMap{16, 3, 2, {0, 45, 179, 90, 255, 12}, {90, 85, 102, 0, 0, 77}};
   f.value = ValueDetermination::Value;
   f.patternClass = "LS";
   f.quality = 55;

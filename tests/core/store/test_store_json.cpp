@@ -56,6 +56,13 @@ class TestStoreJson : public QObject {
     QVERIFY(decodeFeatureDocument(doc) == f);
     doc.replace(doc.find(",\"ridgeFlow\":null"), std::string(",\"ridgeFlow\":null").size(), "");
     QVERIFY(decodeFeatureDocument(doc) == f);
+    // A flow map saved before ridge periods were kept reads with none.
+    FeatureSet withFlow = fixtures::makeFeatures(3);
+    std::string older = encodeFeatureDocument(withFlow);
+    const std::string periods = ",\"periods\":[90,85,102,0,0,77]";
+    older.replace(older.find(periods), periods.size(), "");
+    withFlow.ridgeFlow->periods.clear();
+    QVERIFY(decodeFeatureDocument(older) == withFlow);
   }
 
   void hostileFeatureDocumentsAreRefused_data() {
@@ -80,6 +87,8 @@ class TestStoreJson : public QObject {
     QTest::newRow("flow size") << replaced("\"cols\":3", "\"cols\":4");
     QTest::newRow("flow direction") << replaced("[0,45,179", "[0,45,180");
     QTest::newRow("fractional flow") << replaced("[0,45,179", "[0,45.5,179");
+    QTest::newRow("period count") << replaced("[90,85,102,0,0,77]", "[90,85,102,0,0]");
+    QTest::newRow("negative period") << replaced("[90,85,102", "[-90,85,102");
     QTest::newRow("flow not object") << replaced("\"ridgeFlow\":{", "\"ridgeFlow\":5,\"was\":{");
     QTest::newRow("region point") << replaced("[0,0]", "[0]");
     QTest::newRow("huge quality") << replaced("\"quality\":55}", "\"quality\":1e300}");
