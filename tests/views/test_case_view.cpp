@@ -377,7 +377,7 @@ class TestCaseView : public QObject {
     view.setScorer([&](const FeatureSet& probe, const FeatureSet&) {
       seen = probe.ridgeFlow;
       seenMinutiae = probe.minutiae.size();
-      return std::optional<LocalScore>(LocalScore{0.2, std::nullopt, 0});
+      return std::optional<LocalScore>(LocalScore{0.2, std::nullopt, 0, std::nullopt});
     });
     QCOMPARE(seenMinutiae, session.probe.automatic.minutiae.size());
     QVERIFY(seen.has_value());
@@ -389,12 +389,13 @@ class TestCaseView : public QObject {
     view.resize(1600, 900);
     view.show();
     lockAnalysisWithAutomaticMinutiae(view);
-    view.setScorer([](const FeatureSet&, const FeatureSet&) { return std::optional<LocalScore>(LocalScore{0.375, 0.91, 84}); });
+    view.setScorer([](const FeatureSet&, const FeatureSet&) { return std::optional<LocalScore>(LocalScore{0.375, 0.91, 84, 0.0488}); });
     QVERIFY(view.goToStep(CaseStep::Evaluation));
     QSignalSpy recorded(&view, &CaseView::conclusionRecorded);
     EvaluationPage* page = view.evaluation();
     // The score says what went into it besides the minutiae.
     QVERIFY2(page->scoreLine()->text().contains("ridge flow agreement 0.91 over 84 mm"), qPrintable(page->scoreLine()->text()));
+    QVERIFY2(page->scoreLine()->text().contains("ridge spacing 5 % apart"), qPrintable(page->scoreLine()->text()));
     QVERIFY(!page->saveButton()->isEnabled());
     QVERIFY(page->selectDecision("inconclusive"));
     page->rationale()->setPlainText("too short");

@@ -1,5 +1,7 @@
 #include "views/casework/evaluation_page.h"
 
+#include <cmath>
+
 #include <QButtonGroup>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -74,9 +76,13 @@ EvaluationPage::EvaluationPage(const QStringList& scale, QWidget* parent)
 // What went into the score besides the minutiae, so the examiner can weigh it.
 static QString flowText(const LocalScore& local) {
   if (!local.flowAgreement) return QObject::tr("minutiae only: ridge flow not compared");
-  return QObject::tr("ridge flow agreement %1 over %2 mm² of overlap")
-      .arg(*local.flowAgreement, 0, 'f', 2)
-      .arg(local.flowSharedMm2, 0, 'f', 0);
+  QString text = QObject::tr("ridge flow agreement %1 over %2 mm² of overlap")
+                     .arg(*local.flowAgreement, 0, 'f', 2)
+                     .arg(local.flowSharedMm2, 0, 'f', 0);
+  // The mismatch is a mean |log ratio|: as a percentage it reads as "how far apart".
+  if (local.spacingMismatch)
+    text += QObject::tr("; ridge spacing %1 % apart").arg(100 * (std::exp(*local.spacingMismatch) - 1), 0, 'f', 0);
+  return text;
 }
 
 void EvaluationPage::setScores(std::optional<LocalScore> local, double hubScore, double hubThreshold) {

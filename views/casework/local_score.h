@@ -11,6 +11,7 @@ struct LocalScore {
   double score = 0;                     // 0..1, docs/matcher.md
   std::optional<double> flowAgreement;  // -1..1, when both prints' ridge flow was compared
   double flowSharedMm2 = 0;             // the area that comparison covered
+  std::optional<double> spacingMismatch;  // mean |log period ratio| over it, when both prints carry periods
 };
 
 // Scores a pair of feature sets with the local matcher, if one is available.

@@ -32,8 +32,9 @@ std::vector<Correspondence> proposeWithMatcher(const FeatureSet& probe, const Fe
 std::optional<LocalScore> scoreWithMatcher(const FeatureSet& probe, const FeatureSet& candidate) {
   if (probe.minutiae.empty() || candidate.minutiae.empty()) return std::nullopt;
   const fingerprint::MatchResult r = fingerprint::matchFeatures(probe, candidate);
-  LocalScore s{r.score, std::nullopt, 0};
+  LocalScore s{r.score, std::nullopt, 0, std::nullopt};
   if (r.flow.compared) s.flowAgreement = r.flow.agreement, s.flowSharedMm2 = r.flow.sharedMm2;
+  if (r.flow.periodMismatch >= 0) s.spacingMismatch = r.flow.periodMismatch;
   return s;
 }
 
