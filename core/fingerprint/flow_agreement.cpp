@@ -53,21 +53,26 @@ FlowAgreement compareFlow(const FlowField& probe, const FlowField& candidate, do
   const float cols = float(candidate.cols), rows = float(candidate.rows);
   double sum = 0, mismatch = 0;
   int shared = 0, spaced = 0;
+  // Kept by masks, not branches: which blocks land on the candidate's flow is
+  // random along the overlap's edge, and a branch there was mispredicted.
+  // A block left out adds +0, which changes no sum.
   for (int i : probe.withFlow) {
     const FlowField::Block& p = probe.blocks[size_t(i)];
     // Candidate blocks lie at x >= 0 and y <= 0 (y up from the image's top edge).
     const float col = (c * p.x - s * p.y + fx) * inverseSide, row = -(s * p.x + c * p.y + fy) * inverseSide;
-    if (!(col >= 0 && row >= 0 && col < cols && row < rows)) continue;
-    const size_t j = size_t(row) * size_t(candidate.cols) + size_t(col);
-    if (!candidate.hasFlow[j]) continue;
+    const bool inside = (col >= 0) & (row >= 0) & (col < cols) & (row < rows);
+    // Converted only once known to lie in the grid (else block 0, masked out).
+    const float inCol = inside ? col : 0, inRow = inside ? row : 0;
+    const size_t j = size_t(inRow) * size_t(candidate.cols) + size_t(inCol);
+    const FlowField::Block& q = candidate.blocks[j];
+    const bool onFlow = inside & (candidate.hasFlow[j] != 0);
     const float pc = c2 * p.cos2 - s2 * p.sin2, ps = s2 * p.cos2 + c2 * p.sin2;
-    sum += pc * candidate.blocks[j].cos2 + ps * candidate.blocks[j].sin2;
-    ++shared;
+    sum += onFlow ? pc * q.cos2 + ps * q.sin2 : 0.0f;
+    shared += int(onFlow);
     // A period of 1 px at 500 ppi is not a ridge: its log (0) marks "not measured".
-    if (p.logPeriod != 0 && candidate.blocks[j].logPeriod != 0) {
-      mismatch += std::abs(p.logPeriod - candidate.blocks[j].logPeriod);
-      ++spaced;
-    }
+    const bool bothSpaced = onFlow & (p.logPeriod != 0) & (q.logPeriod != 0);
+    mismatch += bothSpaced ? std::abs(p.logPeriod - q.logPeriod) : 0.0f;
+    spaced += int(bothSpaced);
   }
   if (shared == 0) return out;
   out.agreement = sum / shared;

@@ -60,6 +60,7 @@ std::vector<RelaxedPair> bestOneToOnePairs(const std::vector<float>& sim, size_t
   for (size_t a = 0; a < na; ++a) rowBest[a] = bestInRow<true>(&sim[a * nb], a, usedB);
   std::vector<RelaxedPair> pairs;
   const size_t wanted = std::min(na, nb);
+  pairs.reserve(wanted);
   while (pairs.size() < wanted) {
     std::uint64_t key = 0;  // the best of the rows' bests (a maximum by value compiles without a branch)
     for (std::uint64_t best : rowBest) key = std::max(key, best);
