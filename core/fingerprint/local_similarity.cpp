@@ -148,92 +148,30 @@ RIDGELINE_IN_CLONES void scoreColumns(const Cylinder& a, const MccTemplate& cand
 }
 
 #ifdef RIDGELINE_AVX2_KERNELS
-// The same counts on a processor with AVX2 (chosen at run time): a layer of
-// 256 cells is one 256-bit register, and bits are counted a byte at a time
-// by a nibble table, 32 bytes per instruction. Half the time of the scalar
-// counts on the benchmark machine. Every function here is compiled for AVX2
-// and called only when the processor has it.
-namespace avx2 {
-#define RIDGELINE_AVX2 __attribute__((target("avx2,popcnt")))
-#define RIDGELINE_AVX2_INLINE __attribute__((target("avx2,popcnt"), always_inline)) inline
+// The same counts on 256-bit registers, a layer of 256 cells to a register,
+// in two copies chosen at run time (local_similarity_kernels.inc): with
+// AVX-512 BITALG a byte's bits are counted in one instruction; with AVX2 alone
+// by a nibble table, 32 bytes per instruction, half the time of the scalar
+// counts. Every function there is compiled for its instruction set and called
+// only when the processor has it.
+#define RIDGELINE_KERNEL_NAMESPACE avx2
+#define RIDGELINE_KERNEL_TARGET "avx2,popcnt"
+#define RIDGELINE_BYTE_POPCOUNT 0
+#include "core/fingerprint/local_similarity_kernels.inc"
+#undef RIDGELINE_KERNEL_NAMESPACE
+#undef RIDGELINE_KERNEL_TARGET
+#undef RIDGELINE_BYTE_POPCOUNT
 
-RIDGELINE_AVX2_INLINE __m256i layer(const std::uint64_t* words) {
-  return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(words));
-}
-RIDGELINE_AVX2_INLINE __m256i section(const Cylinder& c, int k) { return layer(&c.bits[size_t(k * kLayerWords)]); }
-
-// Per byte of v, how many of its bits are set (0..8).
-RIDGELINE_AVX2_INLINE __m256i byteCounts(__m256i v) {
-  const __m256i table = _mm256_setr_epi8(0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4,  //
-                                         0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4);
-  const __m256i low = _mm256_set1_epi8(0x0F);
-  return _mm256_add_epi8(_mm256_shuffle_epi8(table, _mm256_and_si256(v, low)),
-                         _mm256_shuffle_epi8(table, _mm256_and_si256(_mm256_srli_epi16(v, 4), low)));
-}
-
-// The sum of all bytes (each a count, their sum per byte below 256).
-RIDGELINE_AVX2_INLINE int sumBytes(__m256i counts) {
-  const __m256i quarters = _mm256_sad_epu8(counts, _mm256_setzero_si256());
-  const __m128i halves = _mm_add_epi64(_mm256_castsi256_si128(quarters), _mm256_extracti128_si256(quarters, 1));
-  return int(_mm_cvtsi128_si64(halves) + _mm_extract_epi64(halves, 1));
-}
-
-// As onesWithin: the bit-sliced counts weighted 1, 2, 4 (at most 8 + 16 + 32 a byte).
-RIDGELINE_AVX2_INLINE int onesWithin(const Cylinder& c, __m256i mask) {
-  __m256i weighted = _mm256_setzero_si256();
-  for (int p = kSectionCountBits - 1; p >= 0; --p) {
-    const __m256i counts = byteCounts(_mm256_and_si256(layer(c.sectionCount[size_t(p)].data()), mask));
-    weighted = _mm256_add_epi8(_mm256_add_epi8(weighted, weighted), counts);
-  }
-  return sumBytes(weighted);
-}
-
-// As sharedWithin (at most 6 x 8 a byte).
-RIDGELINE_AVX2_INLINE int sharedWithin(const Cylinder& a, const Cylinder& b, __m256i mask) {
-  __m256i counts = _mm256_setzero_si256();
-  for (int k = 0; k < kDirectionCells; ++k)
-    counts = _mm256_add_epi8(counts, byteCounts(_mm256_and_si256(_mm256_and_si256(section(a, k), section(b, k)), mask)));
-  return sumBytes(counts);
-}
-
-RIDGELINE_AVX2_INLINE float completeSimilarity(const Cylinder& a, const Cylinder& b) {
-  __m256i counts = _mm256_setzero_si256();
-  for (int k = 0; k < kDirectionCells; ++k)
-    counts = _mm256_add_epi8(counts, byteCounts(_mm256_xor_si256(section(a, k), section(b, k))));
-  return similarityOfCounts(a.ones, b.ones, sumBytes(counts));
-}
-
-template <bool kAComplete, bool kBComplete>
-RIDGELINE_AVX2_INLINE float maskedSimilarity(const Cylinder& a, const Cylinder& b) {
-  int common = 0;
-  __m256i mask;
-  if constexpr (kAComplete) {
-    mask = layer(b.valid.data()), common = b.validCells;
-  } else if constexpr (kBComplete) {
-    mask = layer(a.valid.data()), common = a.validCells;
-  } else {
-    mask = _mm256_and_si256(layer(a.valid.data()), layer(b.valid.data()));
-    common = sumBytes(byteCounts(mask));
-  }
-  if (common * kDirectionCells < kMinMatchable) return 0;
-  const int na = kBComplete ? a.ones : onesWithin(a, mask);
-  const int nb = kAComplete ? b.ones : onesWithin(b, mask);
-  return similarityOfCounts(na, nb, na + nb - 2 * sharedWithin(a, b, mask));
-}
-
-template <bool kAComplete, bool kBComplete>
-RIDGELINE_AVX2 void scoreColumns(const Cylinder& a, const MccTemplate& candidate, const int* columns, size_t n,
-                                 float* row) {
-  for (size_t k = 0; k < n; ++k) {
-    const Cylinder& b = candidate.cylinders[size_t(columns[k])];
-    if constexpr (kAComplete && kBComplete)
-      row[columns[k]] = completeSimilarity(a, b);
-    else
-      row[columns[k]] = maskedSimilarity<kAComplete, kBComplete>(a, b);
-  }
-}
-}  // namespace avx2
+#define RIDGELINE_KERNEL_NAMESPACE bitalg
+#define RIDGELINE_KERNEL_TARGET "avx2,popcnt,avx512vl,avx512bw,avx512bitalg"
+#define RIDGELINE_BYTE_POPCOUNT 1
+#include "core/fingerprint/local_similarity_kernels.inc"
+#undef RIDGELINE_KERNEL_NAMESPACE
+#undef RIDGELINE_KERNEL_TARGET
+#undef RIDGELINE_BYTE_POPCOUNT
 #endif
+
+using Kernels = SimilarityKernels;
 
 // Row `a` of the matrix over the candidate cylinders listed in columns, all
 // complete or all not: the columns whose direction is close enough are
@@ -242,17 +180,15 @@ RIDGELINE_AVX2 void scoreColumns(const Cylinder& a, const MccTemplate& candidate
 // turn would mispredict a branch for about every other pair.
 template <bool kAComplete, bool kBComplete>
 RIDGELINE_IN_CLONES void fillRow(const Cylinder& a, const MccTemplate& candidate, const std::vector<int>& columns,
-                                 std::vector<int>& scratch, float* row, [[maybe_unused]] bool useAvx2) {
+                                 std::vector<int>& scratch, float* row, [[maybe_unused]] Kernels kernels) {
   size_t n = 0;
   for (int j : columns) {
     scratch[n] = j;
     n += facing(a, candidate.cylinders[size_t(j)]);
   }
 #ifdef RIDGELINE_AVX2_KERNELS
-  if (useAvx2) {
-    avx2::scoreColumns<kAComplete, kBComplete>(a, candidate, scratch.data(), n, row);
-    return;
-  }
+  if (kernels == Kernels::kBitalg) return bitalg::scoreColumns<kAComplete, kBComplete>(a, candidate, scratch.data(), n, row);
+  if (kernels == Kernels::kAvx2) return avx2::scoreColumns<kAComplete, kBComplete>(a, candidate, scratch.data(), n, row);
 #endif
   scoreColumns<kAComplete, kBComplete>(a, candidate, scratch.data(), n, row);
 }
@@ -261,23 +197,18 @@ RIDGELINE_POPCNT_CLONES
 double clonedSimilarity(const Cylinder& a, const Cylinder& b) { return similarity(a, b); }
 
 RIDGELINE_POPCNT_CLONES
-void fillMatrix(const MccTemplate& probe, const MccTemplate& candidate, std::vector<float>& m) {
-#ifdef RIDGELINE_AVX2_KERNELS
-  static const bool useAvx2 = __builtin_cpu_supports("avx2");
-#else
-  constexpr bool useAvx2 = false;
-#endif
+void fillMatrix(const MccTemplate& probe, const MccTemplate& candidate, std::vector<float>& m, Kernels kernels) {
   std::vector<int> complete, partial, scratch(candidate.size());
   for (size_t j = 0; j < candidate.size(); ++j) (candidate.cylinders[j].complete ? complete : partial).push_back(int(j));
   for (size_t i = 0; i < probe.size(); ++i) {
     const Cylinder& a = probe.cylinders[i];
     float* row = &m[i * candidate.size()];
     if (a.complete) {
-      fillRow<true, true>(a, candidate, complete, scratch, row, useAvx2);
-      fillRow<true, false>(a, candidate, partial, scratch, row, useAvx2);
+      fillRow<true, true>(a, candidate, complete, scratch, row, kernels);
+      fillRow<true, false>(a, candidate, partial, scratch, row, kernels);
     } else {
-      fillRow<false, true>(a, candidate, complete, scratch, row, useAvx2);
-      fillRow<false, false>(a, candidate, partial, scratch, row, useAvx2);
+      fillRow<false, true>(a, candidate, complete, scratch, row, kernels);
+      fillRow<false, false>(a, candidate, partial, scratch, row, kernels);
     }
   }
 }
@@ -285,10 +216,26 @@ void fillMatrix(const MccTemplate& probe, const MccTemplate& candidate, std::vec
 
 double cylinderSimilarity(const Cylinder& a, const Cylinder& b) { return clonedSimilarity(a, b); }
 
-std::vector<float> similarityMatrix(const MccTemplate& probe, const MccTemplate& candidate) {
+std::vector<SimilarityKernels> availableSimilarityKernels() {
+  std::vector<SimilarityKernels> kernels{SimilarityKernels::kScalar};
+#ifdef RIDGELINE_AVX2_KERNELS
+  if (__builtin_cpu_supports("avx2")) kernels.push_back(SimilarityKernels::kAvx2);
+  if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("avx512vl") && __builtin_cpu_supports("avx512bw") &&
+      __builtin_cpu_supports("avx512bitalg"))
+    kernels.push_back(SimilarityKernels::kBitalg);
+#endif
+  return kernels;
+}
+
+std::vector<float> similarityMatrix(const MccTemplate& probe, const MccTemplate& candidate, SimilarityKernels kernels) {
   std::vector<float> m(probe.size() * candidate.size(), 0.0f);
-  fillMatrix(probe, candidate, m);
+  fillMatrix(probe, candidate, m, kernels);
   return m;
+}
+
+std::vector<float> similarityMatrix(const MccTemplate& probe, const MccTemplate& candidate) {
+  static const SimilarityKernels widest = availableSimilarityKernels().back();
+  return similarityMatrix(probe, candidate, widest);
 }
 
 }  // namespace ridgeline::fingerprint

@@ -11,7 +11,15 @@ namespace ridgeline::fingerprint {
 
 double cylinderSimilarity(const Cylinder& a, const Cylinder& b);
 
-// Row-major probe.size() x candidate.size() matrix.
+// Row-major probe.size() x candidate.size() matrix, counted with the widest
+// kernels this processor runs.
 std::vector<float> similarityMatrix(const MccTemplate& probe, const MccTemplate& candidate);
+
+// The matrix's kernels: portable counts, AVX2 and AVX-512 BITALG (x86-64 with
+// GCC). All give the same matrix; tests hold each one this processor runs
+// against the others.
+enum class SimilarityKernels { kScalar, kAvx2, kBitalg };
+std::vector<SimilarityKernels> availableSimilarityKernels();  // narrowest first
+std::vector<float> similarityMatrix(const MccTemplate& probe, const MccTemplate& candidate, SimilarityKernels kernels);
 
 }  // namespace ridgeline::fingerprint
