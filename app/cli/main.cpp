@@ -6,6 +6,7 @@
 #include "command_registry.h"
 #include "core/util/errors.h"
 #include "core/util/library_versions.h"
+#include "core/util/memory_policy.h"
 
 using namespace ridgeline;
 
@@ -60,6 +61,7 @@ int run(std::vector<std::string> args) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  keepFreedMemoryForReuse();  // image work (core/util/memory_policy.h)
   try {
     return run({argv + 1, argv + argc});
   } catch (const Error& e) {

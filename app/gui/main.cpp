@@ -11,6 +11,7 @@
 
 #include "core/fingerprint/extractor.h"
 #include "core/store/case_store.h"
+#include "core/util/memory_policy.h"
 #include "gui_options.h"
 #include "views/casework/case_view.h"
 #include "views/comparison/comparison_workspace.h"
@@ -89,6 +90,7 @@ bool openRequestedCase(views::DeskController& desk, views::MainWindow& window, c
 }  // namespace
 
 int main(int argc, char** argv) {
+  keepFreedMemoryForReuse();  // image work (core/util/memory_policy.h)
   if (auto code = gui::answerWithoutDisplay(argc, argv)) return *code;
 
   // VTK needs an OpenGL 3.2 core context; must be set before QApplication.

@@ -6,6 +6,7 @@
 
 #include "core/util/errors.h"
 #include "core/util/library_versions.h"
+#include "core/util/memory_policy.h"
 #include "hub_commands.h"
 
 using namespace ridgeline;
@@ -41,6 +42,7 @@ int run(const std::vector<std::string>& args) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  keepFreedMemoryForReuse();  // image work (core/util/memory_policy.h)
   try {
     return run({argv + 1, argv + argc});
   } catch (const Error& e) {

@@ -1,8 +1,14 @@
 #include <QtTest>
 
+#include <cstdlib>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 #include "core/util/errors.h"
 #include "core/util/hex.h"
 #include "core/util/library_versions.h"
+#include "core/util/memory_policy.h"
 #include "core/util/progress.h"
 #include "core/util/sha256.h"
 
@@ -56,6 +62,25 @@ class TestUtil : public QObject {
     auto v = coreLibraryVersions();
     QCOMPARE(v.size(), size_t(4));
     for (auto& [name, version] : v) QVERIFY2(!version.empty(), name.c_str());
+  }
+
+  void freedImageBuffersStayForReuse() {
+#if defined(__GLIBC__)
+    keepFreedMemoryForReuse();
+    // An image-sized buffer comes from the heap, not a fresh mapping of its
+    // own (glibc's default maps anything over 128 KB), and stays there once
+    // freed instead of going back to the system.
+    constexpr size_t kSize = 8 * 1024 * 1024;
+    const size_t mappedBefore = mallinfo2().hblkhd;
+    auto* buffer = static_cast<volatile char*>(std::malloc(kSize));
+    QVERIFY(buffer);
+    buffer[kSize - 1] = 1;
+    QVERIFY(mallinfo2().hblkhd < mappedBefore + kSize);
+    std::free(const_cast<char*>(buffer));
+    QVERIFY(mallinfo2().fordblks >= kSize);
+#else
+    QSKIP("the policy applies to glibc's allocator only");
+#endif
   }
 };
 
