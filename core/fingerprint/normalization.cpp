@@ -5,6 +5,8 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include "core/fingerprint/wide_blur.h"
+
 namespace ridgeline::fingerprint {
 
 namespace {
@@ -13,35 +15,13 @@ namespace {
 constexpr double kWindowSigma = 8.0;
 // Deviation floor (grey levels): keeps flat background from being amplified into fake ridges.
 constexpr float kMinDeviation = 4.0f;
-// The window is wide against the ridge period, so the local mean and mean
-// square vary slowly: they are blurred at half resolution (a quarter of the
-// pixels, a 33- instead of a 65-tap kernel) and interpolated back. The full
-// resolution blur was the extractor's costliest step.
-constexpr int kDecimation = 2;
-// Mirrored margin (4 sigma) so the image edges see the same reflected
-// neighbourhood as a full-resolution blur would; without it the edge rows
-// differed by up to 0.3 in normalised contrast.
-constexpr int kMargin = 32;
-
-// Gaussian-weighted local average (sigma kWindowSigma), same size as the input.
-cv::Mat localAverage(const cv::Mat& image) {
-  cv::Mat padded, small, average;
-  cv::copyMakeBorder(image, padded, kMargin, kMargin, kMargin, kMargin, cv::BORDER_REFLECT_101);
-  const cv::Size coarse((padded.cols + kDecimation - 1) / kDecimation, (padded.rows + kDecimation - 1) / kDecimation);
-  cv::resize(padded, small, coarse, 0, 0, cv::INTER_AREA);
-  // The box average and the linear interpolation each add about (k^2 - 1) / 12 px^2 of blur.
-  const double added = 2.0 * (kDecimation * kDecimation - 1) / 12.0;
-  cv::GaussianBlur(small, small, cv::Size(), std::sqrt(kWindowSigma * kWindowSigma - added) / kDecimation);
-  cv::resize(small, average, padded.size(), 0, 0, cv::INTER_LINEAR);
-  return average(cv::Rect(kMargin, kMargin, image.cols, image.rows));
-}
 }  // namespace
 
 cv::Mat normalizeContrast(const cv::Mat& gray) {
   cv::Mat image, square;
   gray.convertTo(image, CV_32F);
   cv::multiply(image, image, square);
-  const cv::Mat mean = localAverage(image), meanSq = localAverage(square);
+  const cv::Mat mean = wideGaussianBlur(image, kWindowSigma), meanSq = wideGaussianBlur(square, kWindowSigma);
   // One pass per row instead of six whole-image temporaries.
   cv::Mat normalized(gray.size(), CV_32F);
   for (int y = 0; y < gray.rows; ++y) {

@@ -6,6 +6,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "core/fingerprint/field_grid.h"
+#include "core/fingerprint/wide_blur.h"
 
 namespace ridgeline::fingerprint {
 
@@ -18,10 +19,11 @@ constexpr float kMinCoherence = 0.25f;     // random texture stays near 0.1 at t
 // ~9 px period): ridges respond strongly, while the smooth shading and the
 // fine grain of an empty sensor, which fool a plain grey-level deviation, do not.
 cv::Mat ridgeBandEnergy(const cv::Mat& gray, const cv::Size& grid) {
-  cv::Mat image, fine, coarse;
+  cv::Mat image, fine;
   gray.convertTo(image, CV_32F);
   cv::GaussianBlur(image, fine, cv::Size(), 1.5);
-  cv::GaussianBlur(image, coarse, cv::Size(), 4.0);
+  // The coarse half keeps only what is wider than a ridge period.
+  const cv::Mat coarse = wideGaussianBlur(image, 4.0);
   cv::Mat band = fine - coarse;
   cv::Mat power;
   cv::resize(band.mul(band), power, grid, 0, 0, cv::INTER_AREA);
