@@ -23,21 +23,20 @@ FlowField prepareFlowField(const std::optional<RidgeFlowMap>& map, double ppi) {
   f.side = map->blockSize * (ppi > 0 ? 500.0 / ppi : 1.0);
   f.cols = map->cols, f.rows = map->rows;
   f.blocks.resize(map->directions.size());
-  f.hasFlow.assign(map->directions.size(), 0);
   for (int row = 0; row < f.rows; ++row)
     for (int col = 0; col < f.cols; ++col) {
       const size_t i = size_t(row * f.cols + col);
       const std::uint8_t degrees = map->directions[i];
       if (degrees > 179 && degrees != RidgeFlowMap::kNoFlow)
         throw InputError("ridge flow map: direction " + std::to_string(degrees) + " is outside 0-179 degrees");
-      FlowField::Block& b = f.blocks[i];
-      b.x = float((col + 0.5) * f.side), b.y = float(-(row + 0.5) * f.side);
       if (degrees == RidgeFlowMap::kNoFlow) continue;
+      FlowField::Block& b = f.blocks[i];
       const double doubled = 2.0 * degrees * std::numbers::pi / 180;
       b.cos2 = float(std::cos(doubled)), b.sin2 = float(std::sin(doubled));
       if (f.hasPeriods && map->periods[i] > 0) b.logPeriod = float(std::log(map->periods[i] * toWorkingPixels));
-      f.hasFlow[i] = 1;
+      b.hasFlow = 1;
       f.withFlow.push_back(int(i));
+      f.centres.push_back({float((col + 0.5) * f.side), float(-(row + 0.5) * f.side)});
     }
   return f;
 }
@@ -56,16 +55,17 @@ FlowAgreement compareFlow(const FlowField& probe, const FlowField& candidate, do
   // Kept by masks, not branches: which blocks land on the candidate's flow is
   // random along the overlap's edge, and a branch there was mispredicted.
   // A block left out adds +0, which changes no sum.
-  for (int i : probe.withFlow) {
-    const FlowField::Block& p = probe.blocks[size_t(i)];
+  for (size_t n = 0; n < probe.withFlow.size(); ++n) {
+    const FlowField::Block& p = probe.blocks[size_t(probe.withFlow[n])];
+    const FlowField::Centre& at = probe.centres[n];
     // Candidate blocks lie at x >= 0 and y <= 0 (y up from the image's top edge).
-    const float col = (c * p.x - s * p.y + fx) * inverseSide, row = -(s * p.x + c * p.y + fy) * inverseSide;
+    const float col = (c * at.x - s * at.y + fx) * inverseSide, row = -(s * at.x + c * at.y + fy) * inverseSide;
     const bool inside = (col >= 0) & (row >= 0) & (col < cols) & (row < rows);
     // Converted only once known to lie in the grid (else block 0, masked out).
     const float inCol = inside ? col : 0, inRow = inside ? row : 0;
     const size_t j = size_t(inRow) * size_t(candidate.cols) + size_t(inCol);
     const FlowField::Block& q = candidate.blocks[j];
-    const bool onFlow = inside & (candidate.hasFlow[j] != 0);
+    const bool onFlow = inside & (q.hasFlow != 0);
     const float pc = c2 * p.cos2 - s2 * p.sin2, ps = s2 * p.cos2 + c2 * p.sin2;
     sum += onFlow ? pc * q.cos2 + ps * q.sin2 : 0.0f;
     shared += int(onFlow);

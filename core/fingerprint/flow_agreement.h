@@ -18,16 +18,22 @@ namespace ridgeline::fingerprint {
 // A ridge flow map at 500 ppi in the template's y-up frame, in doubled-angle
 // form (cos 2a, sin 2a) so comparing two flows is a dot product.
 struct FlowField {
-  struct Block {
-    float x = 0, y = 0;            // centre, 500 ppi, y up
+  // Sixteen bytes: where a probe block lands on the candidate, all the
+  // comparison reads of the candidate's block is one aligned read (the
+  // candidate's map is seldom in cache; two reads there were two misses).
+  struct alignas(16) Block {
     float cos2 = 1, sin2 = 0;      // doubled ridge direction, counter-clockwise
     float logPeriod = 0;           // log of the ridge period in px at 500 ppi; 0 when not measured
+    std::uint32_t hasFlow = 0;     // 1 when the block has a direction
+  };
+  struct Centre {
+    float x = 0, y = 0;            // 500 ppi, y up
   };
   double side = 0;                 // block side, px at 500 ppi
   int cols = 0, rows = 0;
   std::vector<Block> blocks;       // rows * cols, row-major
-  std::vector<std::uint8_t> hasFlow;  // per block
   std::vector<int> withFlow;       // indices of blocks with flow (the probe's samples)
+  std::vector<Centre> centres;     // of the withFlow blocks, in the same order
   bool hasPeriods = false;
   bool empty() const { return withFlow.empty(); }
 };
