@@ -1,8 +1,10 @@
 #include "core/fingerprint/mcc_template.h"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cmath>
+#include <limits>
 #include <numbers>
 #include <string>
 
@@ -60,7 +62,75 @@ std::array<double, kDirectionCells> directionalWeights(double dTheta) {
 template <size_t N>
 void setBit(std::array<std::uint64_t, N>& bits, int index) { bits[size_t(index / 64)] |= 1ull << (index % 64); }
 
-bool buildCylinder(const std::vector<Point>& points, size_t i, const std::vector<cv::Point2f>& hull, Cylinder& cyl) {
+// The hull as edges: a vertex and the unit normal pointing into the hull.
+std::vector<std::array<float, 4>> hullEdges(const std::vector<cv::Point2f>& hull) {
+  std::vector<std::array<float, 4>> edges;
+  if (hull.size() < 3) return edges;
+  double area = 0;  // sign gives the winding, whatever convention produced the hull
+  for (size_t i = 0; i < hull.size(); ++i) {
+    const auto& p = hull[i];
+    const auto& q = hull[(i + 1) % hull.size()];
+    area += double(p.x) * q.y - double(q.x) * p.y;
+  }
+  const double sign = area >= 0 ? 1 : -1;
+  for (size_t i = 0; i < hull.size(); ++i) {
+    const auto& p = hull[i];
+    const auto& q = hull[(i + 1) % hull.size()];
+    const double ex = q.x - p.x, ey = q.y - p.y, length = std::hypot(ex, ey);
+    if (length < 1e-6) continue;
+    // Left normal of the edge, pointing inside for a counter-clockwise hull.
+    edges.push_back({p.x, p.y, float(-sign * ey / length), float(sign * ex / length)});
+  }
+  return edges;
+}
+
+// Does a cell centre lie more than kHullOffset outside the hull? The exact
+// distance (cv::pointPolygonTest) walks every edge with a square root each,
+// for every cell of every cylinder: most of a template's preparation. For a
+// convex hull each edge's line bounds the distance from below, so most
+// cells are settled by those alone: inside every line, in; beyond one line
+// by more than the offset, out. The rest (outside, near a corner) take the
+// distance to the nearest edge segment. Where any of these lands within
+// kSettled of the offset, pointPolygonTest decides as before, so rounding
+// can never settle a cell the other way.
+class HullOffsetTest {
+ public:
+  explicit HullOffsetTest(const std::vector<cv::Point2f>& hull) : hull_(hull), edges_(hullEdges(hull)) {}
+
+  bool beyond(double px, double py) const {
+    const cv::Point2f p{float(px), float(py)};  // as pointPolygonTest sees it
+    if (edges_.size() != hull_.size()) return exact(p);  // degenerate hull: no bound to trust
+    double inside = std::numeric_limits<double>::infinity();  // least distance inside any edge's line
+    for (const auto& e : edges_) inside = std::min(inside, (double(p.x) - e[0]) * e[2] + (double(p.y) - e[1]) * e[3]);
+    if (inside >= kSettled) return false;
+    if (inside < -(kHullOffset + kSettled)) return true;
+    if (inside >= 0) return exact(p);  // on the boundary, within rounding
+    const double distance = std::sqrt(nearestSegmentSquared(p));
+    if (distance > kHullOffset + kSettled) return true;
+    if (distance < kHullOffset - kSettled) return false;
+    return exact(p);
+  }
+
+ private:
+  static constexpr double kSettled = 1e-3;  // px: far above the rounding of either computation
+  bool exact(const cv::Point2f& p) const { return cv::pointPolygonTest(hull_, p, true) < -kHullOffset; }
+  double nearestSegmentSquared(const cv::Point2f& p) const {
+    double best = std::numeric_limits<double>::infinity();
+    for (size_t i = 0; i < hull_.size(); ++i) {
+      const cv::Point2f& a = hull_[i];
+      const cv::Point2f& b = hull_[(i + 1) % hull_.size()];
+      const double ex = double(b.x) - a.x, ey = double(b.y) - a.y, dx = double(p.x) - a.x, dy = double(p.y) - a.y;
+      const double length2 = ex * ex + ey * ey;
+      const double t = length2 > 0 ? std::clamp((dx * ex + dy * ey) / length2, 0.0, 1.0) : 0.0;
+      best = std::min(best, (dx - t * ex) * (dx - t * ex) + (dy - t * ey) * (dy - t * ey));
+    }
+    return best;
+  }
+  const std::vector<cv::Point2f>& hull_;
+  std::vector<std::array<float, 4>> edges_;
+};
+
+bool buildCylinder(const std::vector<Point>& points, size_t i, const HullOffsetTest& hull, Cylinder& cyl) {
   const Point& m = points[i];
   struct Neighbour {
     double x, y;
@@ -82,7 +152,7 @@ bool buildCylinder(const std::vector<Point>& points, size_t i, const std::vector
       if (std::hypot(ox, oy) > kRadius) continue;
       ++inCircle;
       const double px = m.x + c * ox - s * oy, py = m.y + s * ox + c * oy;
-      if (cv::pointPolygonTest(hull, cv::Point2f(float(px), float(py)), true) < -kHullOffset) continue;
+      if (hull.beyond(px, py)) continue;
       ++valid;
       const int cell = a * kSpatialCells + b;
       std::array<double, kDirectionCells> sum{};
@@ -100,28 +170,6 @@ bool buildCylinder(const std::vector<Point>& points, size_t i, const std::vector
   countCylinderCells(cyl);
   cyl.complete = valid == inCircle;
   return valid >= kMinValidCells * inCircle;
-}
-
-// The hull as edges: a vertex and the unit normal pointing into the hull.
-std::vector<std::array<float, 4>> hullEdges(const std::vector<cv::Point2f>& hull) {
-  std::vector<std::array<float, 4>> edges;
-  if (hull.size() < 3) return edges;
-  double area = 0;  // sign gives the winding, whatever convention produced the hull
-  for (size_t i = 0; i < hull.size(); ++i) {
-    const auto& p = hull[i];
-    const auto& q = hull[(i + 1) % hull.size()];
-    area += double(p.x) * q.y - double(q.x) * p.y;
-  }
-  const double sign = area >= 0 ? 1 : -1;
-  for (size_t i = 0; i < hull.size(); ++i) {
-    const auto& p = hull[i];
-    const auto& q = hull[(i + 1) % hull.size()];
-    const double ex = q.x - p.x, ey = q.y - p.y, length = std::hypot(ex, ey);
-    if (length < 1e-6) continue;
-    // Left normal of the edge, pointing inside for a counter-clockwise hull.
-    edges.push_back({p.x, p.y, float(-sign * ey / length), float(sign * ex / length)});
-  }
-  return edges;
 }
 
 void pairwiseGeometry(MccTemplate& t) {
@@ -166,9 +214,10 @@ MccTemplate prepareTemplate(const FeatureSet& features) {
   for (const auto& p : points) cloud.emplace_back(float(p.x), float(p.y));
   cv::convexHull(cloud, hull, false);  // y-up frame: "not clockwise" in OpenCV's y-down terms is clockwise here
   t.area = HullMask(hullEdges(hull));
+  const HullOffsetTest offsetTest(hull);
   for (size_t i = 0; i < points.size(); ++i) {
     Cylinder cyl;
-    if (!buildCylinder(points, i, hull, cyl)) continue;
+    if (!buildCylinder(points, i, offsetTest, cyl)) continue;
     t.minutiae[i].cylinder = int(t.cylinders.size());
     cyl.minutia = int(i);
     cyl.x = points[i].x;

@@ -1,5 +1,6 @@
 // The matcher's fast paths against their plain definitions: the rasterised
-// hull answers like the hull itself, and the similarity of two cylinders that
+// hull answers like the hull itself, a cylinder's valid cells are those
+// within the offset of the minutiae's convex hull, and the similarity of two cylinders that
 // lie wholly inside their prints (counted without a mask) equals the masked
 // count of the published formula, whichever of the two is taken as partial.
 #include <QtTest>
@@ -8,6 +9,8 @@
 #include <cmath>
 #include <limits>
 #include <random>
+
+#include <opencv2/imgproc.hpp>
 
 #include "core/fingerprint/hull_mask.h"
 #include "core/fingerprint/local_similarity.h"
@@ -71,6 +74,38 @@ class TestMatcherParts : public QObject {
     QVERIFY(!mask.contains(-30, -30));
     QVERIFY(!mask.contains(1e9, 50));
     QVERIFY(!mask.contains(std::numeric_limits<double>::quiet_NaN(), 50));
+  }
+
+  void cylinderCellsAreValidWithinTheHullOffset() {
+    // The template settles most cells by the hull's edge lines; every cell
+    // must still agree with OpenCV's exact distance to the hull.
+    using namespace mcc;
+    std::mt19937 random(5);
+    std::uniform_real_distribution<double> position(0, 320), direction(0, 2 * 3.14159);
+    int valid = 0, invalid = 0;
+    for (int print = 0; print < 8; ++print) {
+      FeatureSet f;
+      f.ppi = 500;
+      for (int i = 0; i < 40; ++i) f.minutiae.push_back(Minutia{position(random), position(random), direction(random)});
+      const MccTemplate t = prepareTemplate(f);
+      std::vector<cv::Point2f> cloud, hull;
+      for (const auto& m : f.minutiae) cloud.emplace_back(float(m.x), float(-m.y));  // the template's y-up frame
+      cv::convexHull(cloud, hull);
+      const double side = 2 * kRadius / kSpatialCells;
+      for (const Cylinder& c : t.cylinders)
+        for (int a = 0; a < kSpatialCells; ++a)
+          for (int b = 0; b < kSpatialCells; ++b) {
+            const double ox = (a + 0.5 - kSpatialCells / 2.0) * side, oy = (b + 0.5 - kSpatialCells / 2.0) * side;
+            if (std::hypot(ox, oy) > kRadius) continue;
+            const double px = c.x + std::cos(c.direction) * ox - std::sin(c.direction) * oy;
+            const double py = c.y + std::sin(c.direction) * ox + std::cos(c.direction) * oy;
+            const bool expected = cv::pointPolygonTest(hull, cv::Point2f(float(px), float(py)), true) >= -kHullOffset;
+            const int cell = a * kSpatialCells + b;
+            QCOMPARE((c.valid[size_t(cell / 64)] >> (cell % 64) & 1) != 0, expected);
+            (expected ? valid : invalid)++;
+          }
+    }
+    QVERIFY(valid > 0 && invalid > 0);
   }
 
   void emptyHullContainsNothing() {
