@@ -262,8 +262,14 @@ GlobalMatch consolidateGlobally(const MccTemplate& probe, const MccTemplate& can
   std::vector<Trial> trials;
   trials.reserve(kAnchors);
   // One set of buffers per thread, grown to the largest print it has met:
-  // allocating them anew took a few percent of every comparison.
+  // allocating them anew took a few percent of every comparison. Those a
+  // palm-sized comparison grew (over a million near pairs) are given back.
   thread_local Scratch scratch;
+  struct ReleaseIfHuge {
+    ~ReleaseIfHuge() {
+      if (scratch.near.capacity() > size_t(1) << 20) scratch = Scratch{};
+    }
+  } release;
   const XIndex candidateX(candidate.sortedX);
   for (size_t k = 0; k < std::min(kAnchors, seeds.size()); ++k) {
     const int ia = probe.cylinders[size_t(seeds[k].probe)].minutia;

@@ -83,8 +83,16 @@ std::vector<RelaxedPair> relax(const MccTemplate& probe, const MccTemplate& cand
   const size_t na = probe.size(), nb = candidate.size();
   // Rows padded with zeros to whole blocks (see addScaled).
   const size_t stride = (n + kBlock - 1) / kBlock * kBlock;
-  // Buffers kept per thread: allocating them took a few percent of a comparison.
+  // Buffers kept per thread: allocating them took a few percent of a
+  // comparison. Not those of a palm-sized comparison (thousands of pairs, up
+  // to 64 MB): they are given back at the end.
   thread_local std::vector<float> rho, lambda, next;
+  struct ReleaseIfHuge {
+    ~ReleaseIfHuge() {
+      constexpr size_t kKept = size_t(1) << 20;  // floats: 4 MB, a 1,000-pair comparison
+      if (rho.capacity() > kKept) std::vector<float>().swap(rho);
+    }
+  } release;
   rho.assign(n * stride, 0);
   for (size_t t = 0; t < n; ++t)
     for (size_t k = t + 1; k < n; ++k) {
