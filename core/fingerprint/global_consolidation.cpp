@@ -20,6 +20,18 @@ constexpr double kAngleTolerance = std::numbers::pi / 6;
 // Overlap counts below this are raised to it: two prints sharing a tiny area
 // cannot reach a high score on a handful of coincident minutiae.
 constexpr double kMinOverlap = 12;
+// A pair whose minutiae differ in type (ending against bifurcation) counts
+// this much of its weight: pressure and skin condition turn one into the
+// other often enough that a mismatch cannot rule a pair out, but it is
+// weaker evidence than agreement (examiners weigh type the same way). A
+// type left unknown, by an examiner or another extractor, is no mismatch.
+// Measured with 0.5, 0.7 and 0.85, and on the cylinder similarity instead
+// (docs/matcher.md, section 5).
+constexpr double kTypeMismatchWeight = 0.7;
+
+bool typesDisagree(MinutiaType a, MinutiaType b) {
+  return a != MinutiaType::Unknown && b != MinutiaType::Unknown && a != b;
+}
 
 struct Rigid {
   double c = 1, s = 0, tx = 0, ty = 0, angle = 0;
@@ -169,7 +181,8 @@ GlobalMatch pairUnder(const Rigid& r, const TemplateMinutia& anchorA, const MccT
     // Geometric fit, 0..1, and the cylinders' agreement when both have one.
     const double fit = 1 - 0.5 * (d / p.tolerance + da / kAngleTolerance);
     const double local = localSimilarity(a, b, sim, i, j);
-    const double weight = local < 0 ? 0.5 * fit : 0.5 * fit + 0.5 * std::min(1.0, local / 0.6);
+    const double evidence = local < 0 ? 0.5 * fit : 0.5 * fit + 0.5 * std::min(1.0, local / 0.6);
+    const double weight = typesDisagree(a.minutiae[size_t(i)].type, n.type) ? kTypeMismatchWeight * evidence : evidence;
     candidates[kept] = {d / p.tolerance + da / kAngleTolerance, std::uint32_t(i) << 16 | std::uint32_t(j),
                          std::uint32_t(kept)};
     weights[kept] = weight;

@@ -205,7 +205,8 @@ MccTemplate prepareTemplate(const FeatureSet& features) {
   t.ppi = features.ppi;
   const auto points = workingPoints(features);
   t.flow = prepareFlowField(features.ridgeFlow, features.ppi);
-  for (const auto& p : points) t.minutiae.push_back({float(p.x), float(p.y), float(p.direction), -1});
+  for (size_t i = 0; i < points.size(); ++i)
+    t.minutiae.push_back({float(points[i].x), float(points[i].y), float(points[i].direction), -1, features.minutiae[i].type});
   for (size_t i = 0; i < points.size(); ++i) t.byX.push_back(int(i));
   std::stable_sort(t.byX.begin(), t.byX.end(), [&](int a, int b) { return t.minutiae[size_t(a)].x < t.minutiae[size_t(b)].x; });
   for (int i : t.byX) t.sortedX.push_back(t.minutiae[size_t(i)].x), t.yByX.push_back(t.minutiae[size_t(i)].y);

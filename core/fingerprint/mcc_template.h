@@ -39,6 +39,7 @@ void countCylinderCells(Cylinder& cylinder);
 struct TemplateMinutia {
   float x = 0, y = 0, direction = 0;  // 500 ppi, y up, radians CCW
   int cylinder = -1;                  // index into cylinders, -1 when its cylinder is not valid
+  MinutiaType type = MinutiaType::Unknown;
 };
 
 struct PairGeometry {

@@ -135,6 +135,32 @@ class TestMatcher : public QObject {
     QCOMPARE(matchFeatures(none, mate_).score, 0.0);
   }
 
+  void mismatchedTypesWeighLessAndUnknownTypesDoNot() {
+    // Ending against bifurcation is weaker evidence than agreement; a type
+    // nobody recorded (an examiner's or another extractor's) is no mismatch.
+    auto withTypes = [](FeatureSet f, auto change) {
+      for (auto& m : f.minutiae) m.type = change(m.type);
+      return f;
+    };
+    const auto flipped = withTypes(mate_, [](MinutiaType t) {
+      return t == MinutiaType::Ending ? MinutiaType::Bifurcation
+                                      : t == MinutiaType::Bifurcation ? MinutiaType::Ending : t;
+    });
+    const auto unknown = withTypes(mate_, [](MinutiaType) { return MinutiaType::Unknown; });
+    const MatchResult same = matchFeatures(probe_, mate_);
+    const MatchResult crossed = matchFeatures(probe_, flipped);
+    QVERIFY2(crossed.score < same.score, qPrintable(QString("%1 vs %2").arg(crossed.score).arg(same.score)));
+    QVERIFY(crossed.score > impostor_);  // still a mate: a flip does not rule a pair out
+    double sameSupport = 0, crossedSupport = 0;
+    for (const auto& p : same.pairs) sameSupport += p.support;
+    for (const auto& p : crossed.pairs) crossedSupport += p.support;
+    QVERIFY(crossedSupport < sameSupport);
+    // A mate whose types are unknown scores as one whose types all agree.
+    const auto endings = [](MinutiaType) { return MinutiaType::Ending; };
+    const FeatureSet probeEndings = withTypes(probe_, endings);
+    QCOMPARE(matchFeatures(probeEndings, unknown).score, matchFeatures(probeEndings, withTypes(mate_, endings)).score);
+  }
+
   void markOfUnknownScaleMatchesWithScaleSearch() {
     // The same print enlarged by 18 % and declared 500 ppi: a mark photographed without a ruler.
     cv::Mat enlarged;
