@@ -278,11 +278,6 @@ GlobalMatch consolidateGlobally(const MccTemplate& probe, const MccTemplate& can
   // allocating them anew took a few percent of every comparison. Those a
   // palm-sized comparison grew (over a million near pairs) are given back.
   thread_local Scratch scratch;
-  struct ReleaseIfHuge {
-    ~ReleaseIfHuge() {
-      if (scratch.near.capacity() > size_t(1) << 20) scratch = Scratch{};
-    }
-  } release;
   const XIndex candidateX(candidate.sortedX);
   for (size_t k = 0; k < std::min(kAnchors, seeds.size()); ++k) {
     const int ia = probe.cylinders[size_t(seeds[k].probe)].minutia;
@@ -307,6 +302,7 @@ GlobalMatch consolidateGlobally(const MccTemplate& probe, const MccTemplate& can
   Trial* winner = nullptr;
   for (auto& t : trials)
     if (!winner || t.match.score > winner->match.score) winner = &t;
+  if (scratch.near.capacity() > size_t(1) << 20) scratch = Scratch{};
   if (!winner) return best;
   best = std::move(winner->match);
   best.rotation = winner->rigid.angle, best.tx = winner->rigid.tx, best.ty = winner->rigid.ty;

@@ -95,7 +95,9 @@ std::vector<std::array<float, 4>> hullEdges(const std::vector<cv::Point2f>& hull
 // can never settle a cell the other way.
 class HullOffsetTest {
  public:
-  explicit HullOffsetTest(const std::vector<cv::Point2f>& hull) : hull_(hull), edges_(hullEdges(hull)) {}
+  // edges: hullEdges(hull), made once for the template's hull mask too.
+  HullOffsetTest(const std::vector<cv::Point2f>& hull, const std::vector<std::array<float, 4>>& edges)
+      : hull_(hull), edges_(edges) {}
 
   bool beyond(double px, double py) const {
     const cv::Point2f p{float(px), float(py)};  // as pointPolygonTest sees it
@@ -127,7 +129,7 @@ class HullOffsetTest {
     return best;
   }
   const std::vector<cv::Point2f>& hull_;
-  std::vector<std::array<float, 4>> edges_;
+  const std::vector<std::array<float, 4>>& edges_;
 };
 
 bool buildCylinder(const std::vector<Point>& points, size_t i, const HullOffsetTest& hull, Cylinder& cyl) {
@@ -214,8 +216,9 @@ MccTemplate prepareTemplate(const FeatureSet& features) {
   std::vector<cv::Point2f> cloud, hull;
   for (const auto& p : points) cloud.emplace_back(float(p.x), float(p.y));
   cv::convexHull(cloud, hull, false);  // y-up frame: "not clockwise" in OpenCV's y-down terms is clockwise here
-  t.area = HullMask(hullEdges(hull));
-  const HullOffsetTest offsetTest(hull);
+  const std::vector<std::array<float, 4>> edges = hullEdges(hull);
+  t.area = HullMask(edges);
+  const HullOffsetTest offsetTest(hull, edges);
   for (size_t i = 0; i < points.size(); ++i) {
     Cylinder cyl;
     if (!buildCylinder(points, i, offsetTest, cyl)) continue;

@@ -87,12 +87,6 @@ std::vector<RelaxedPair> relax(const MccTemplate& probe, const MccTemplate& cand
   // comparison. Not those of a palm-sized comparison (thousands of pairs, up
   // to 64 MB): they are given back at the end.
   thread_local std::vector<float> rho, lambda, next;
-  struct ReleaseIfHuge {
-    ~ReleaseIfHuge() {
-      constexpr size_t kKept = size_t(1) << 20;  // floats: 4 MB, a 1,000-pair comparison
-      if (rho.capacity() > kKept) std::vector<float>().swap(rho);
-    }
-  } release;
   rho.assign(n * stride, 0);
   for (size_t t = 0; t < n; ++t)
     for (size_t k = t + 1; k < n; ++k) {
@@ -116,6 +110,8 @@ std::vector<RelaxedPair> relax(const MccTemplate& probe, const MccTemplate& cand
     lambda.swap(next);
   }
   for (size_t t = 0; t < n; ++t) pairs[t].relaxed = lambda[t];
+  constexpr size_t kKept = size_t(1) << 20;  // floats: 4 MB, a 1,000-pair comparison
+  if (rho.capacity() > kKept) std::vector<float>().swap(rho);
   return pairs;
 }
 
