@@ -1,5 +1,6 @@
 #include "core/fingerprint/local_similarity.h"
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cmath>
@@ -147,6 +148,37 @@ RIDGELINE_IN_CLONES void scoreColumns(const Cylinder& a, const MccTemplate& cand
   }
 }
 
+// How much the ridge flow around two minutiae (orientation_descriptor.h)
+// weighs on their similarity: flow that agrees everywhere keeps the cylinder
+// similarity, unrelated or crossing flow halves it. Below kMinSharedSamples
+// shared samples (of 56) the flow says too little and the cylinders decide alone.
+constexpr float kOrientationWeight = 0.5f;
+constexpr int kMinSharedSamples = 12;
+
+// How much one differing code bit lowers the agreement, by the count of
+// shared samples: 2 / (kDirectionBits x shared), and 0 below
+// kMinSharedSamples, so that the flow leaves those pairs alone. A table read
+// instead of a division and a branch per pair (which pairs share enough flow
+// is random).
+constexpr std::array<float, kDescriptorSamples + 1> kDisagreementPerBit = [] {
+  std::array<float, kDescriptorSamples + 1> t{};
+  for (int s = kMinSharedSamples; s <= kDescriptorSamples; ++s) t[size_t(s)] = 2.0f / float(kDirectionBits * s);
+  return t;
+}();
+
+// The factor on a pair's similarity from the counts of its descriptors:
+// 1 - w x (1 - max(0, agreement)), agreement being 1 - disagreement.
+RIDGELINE_IN_CLONES float orientationFactor(OrientationCounts c) {
+  const float disagreement = float(c.differing) * kDisagreementPerBit[size_t(c.shared)];
+  return 1.0f - kOrientationWeight * std::min(1.0f, disagreement);
+}
+
+// The listed columns of row a, scored already, scaled by their flow's agreement.
+RIDGELINE_IN_CLONES void weighByOrientation(const OrientationDescriptor& a, const std::vector<OrientationDescriptor>& candidate,
+                                            const int* columns, size_t n, float* row) {
+  for (size_t k = 0; k < n; ++k) row[columns[k]] *= orientationFactor(countOrientation(a, candidate[size_t(columns[k])]));
+}
+
 #ifdef RIDGELINE_AVX2_KERNELS
 // The same counts on 256-bit registers, a layer of 256 cells to a register,
 // in two copies chosen at run time (local_similarity_kernels.inc): with
@@ -180,17 +212,28 @@ using Kernels = SimilarityKernels;
 // turn would mispredict a branch for about every other pair.
 template <bool kAComplete, bool kBComplete>
 RIDGELINE_IN_CLONES void fillRow(const Cylinder& a, const MccTemplate& candidate, const std::vector<int>& columns,
-                                 std::vector<int>& scratch, float* row, [[maybe_unused]] Kernels kernels) {
+                                 const OrientationDescriptor* descriptor, std::vector<int>& scratch, float* row,
+                                 [[maybe_unused]] Kernels kernels) {
   size_t n = 0;
   for (int j : columns) {
     scratch[n] = j;
     n += facing(a, candidate.cylinders[size_t(j)]);
   }
+  // Pairs facing apart score 0 whatever their flow: only the gathered ones are weighed.
 #ifdef RIDGELINE_AVX2_KERNELS
-  if (kernels == Kernels::kBitalg) return bitalg::scoreColumns<kAComplete, kBComplete>(a, candidate, scratch.data(), n, row);
-  if (kernels == Kernels::kAvx2) return avx2::scoreColumns<kAComplete, kBComplete>(a, candidate, scratch.data(), n, row);
+  if (kernels == Kernels::kBitalg) {
+    bitalg::scoreColumns<kAComplete, kBComplete>(a, candidate, scratch.data(), n, row);
+    if (descriptor) bitalg::weighByOrientation(*descriptor, candidate.descriptors, scratch.data(), n, row);
+    return;
+  }
+  if (kernels == Kernels::kAvx2) {
+    avx2::scoreColumns<kAComplete, kBComplete>(a, candidate, scratch.data(), n, row);
+    if (descriptor) avx2::weighByOrientation(*descriptor, candidate.descriptors, scratch.data(), n, row);
+    return;
+  }
 #endif
   scoreColumns<kAComplete, kBComplete>(a, candidate, scratch.data(), n, row);
+  if (descriptor) weighByOrientation(*descriptor, candidate.descriptors, scratch.data(), n, row);
 }
 
 RIDGELINE_POPCNT_CLONES
@@ -200,15 +243,17 @@ RIDGELINE_POPCNT_CLONES
 void fillMatrix(const MccTemplate& probe, const MccTemplate& candidate, std::vector<float>& m, Kernels kernels) {
   std::vector<int> complete, partial, scratch(candidate.size());
   for (size_t j = 0; j < candidate.size(); ++j) (candidate.cylinders[j].complete ? complete : partial).push_back(int(j));
+  const bool withFlow = !probe.descriptors.empty() && !candidate.descriptors.empty();
   for (size_t i = 0; i < probe.size(); ++i) {
     const Cylinder& a = probe.cylinders[i];
+    const OrientationDescriptor* descriptor = withFlow ? &probe.descriptors[i] : nullptr;
     float* row = &m[i * candidate.size()];
     if (a.complete) {
-      fillRow<true, true>(a, candidate, complete, scratch, row, kernels);
-      fillRow<true, false>(a, candidate, partial, scratch, row, kernels);
+      fillRow<true, true>(a, candidate, complete, descriptor, scratch, row, kernels);
+      fillRow<true, false>(a, candidate, partial, descriptor, scratch, row, kernels);
     } else {
-      fillRow<false, true>(a, candidate, complete, scratch, row, kernels);
-      fillRow<false, false>(a, candidate, partial, scratch, row, kernels);
+      fillRow<false, true>(a, candidate, complete, descriptor, scratch, row, kernels);
+      fillRow<false, false>(a, candidate, partial, descriptor, scratch, row, kernels);
     }
   }
 }

@@ -25,8 +25,9 @@ struct Alignment {
 // Score scale: 0 (nothing in common) .. 1 (identical minutiae); a blend of the
 // share of minutiae paired under one alignment, the MCC LSS-R similarity and,
 // when both prints carry ridge flow, how well their flow and ridge spacing
-// agree (matcher.cpp). Measured on the FVC sets with flow: different fingers
-// score below 0.21 (99.9 % below 0.18). See docs/matcher.md for the distributions.
+// agree (matcher.cpp); with flow, the ridges around each minutia weigh on its
+// pairs (orientation_descriptor.h). Measured on the FVC sets with flow:
+// different fingers score below 0.22 (99.9 % below 0.18). See docs/matcher.md for the distributions.
 // How the two ridge flows compare under the alignment (flow_agreement.h).
 struct FlowComparison {
   bool compared = false;  // false when a print has no ridge flow map or no alignment was found

@@ -232,6 +232,8 @@ MccTemplate prepareTemplate(const FeatureSet& features) {
     t.cylinders.push_back(cyl);
   }
   pairwiseGeometry(t);
+  if (!t.flow.empty())
+    for (const auto& c : t.cylinders) t.descriptors.push_back(describeOrientation(t.flow, c.x, c.y, c.direction));
   return t;
 }
 

@@ -11,6 +11,7 @@
 #include "core/fingerprint/flow_agreement.h"
 #include "core/fingerprint/hull_mask.h"
 #include "core/fingerprint/mcc_parameters.h"
+#include "core/fingerprint/orientation_descriptor.h"
 #include "core/model/feature_set.h"
 
 namespace ridgeline::fingerprint {
@@ -60,6 +61,7 @@ struct MccTemplate {
   // together because the relaxation reads all three for each pair:
   std::vector<PairGeometry> geometry;
   FlowField flow;                   // ridge flow, empty when the feature set has none
+  std::vector<OrientationDescriptor> descriptors;  // per cylinder, when the set has flow
   size_t size() const { return cylinders.size(); }
 };
 
