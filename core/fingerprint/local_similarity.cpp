@@ -135,19 +135,6 @@ RIDGELINE_IN_CLONES float similarity(const Cylinder& a, const Cylinder& b) {
   return b.complete ? maskedSimilarity<false, true>(a, b) : maskedSimilarity<false, false>(a, b);
 }
 
-// Scalar scoring of row a against the listed columns (all of one completeness).
-template <bool kAComplete, bool kBComplete>
-RIDGELINE_IN_CLONES void scoreColumns(const Cylinder& a, const MccTemplate& candidate, const int* columns, size_t n,
-                                      float* row) {
-  for (size_t k = 0; k < n; ++k) {
-    const Cylinder& b = candidate.cylinders[size_t(columns[k])];
-    if constexpr (kAComplete && kBComplete)
-      row[columns[k]] = completeSimilarity(a, b);
-    else
-      row[columns[k]] = maskedSimilarity<kAComplete, kBComplete>(a, b);
-  }
-}
-
 // How much the ridge flow around two minutiae (orientation_descriptor.h)
 // weighs on their similarity: flow that agrees everywhere keeps the cylinder
 // similarity, unrelated or crossing flow halves it. Below kMinSharedSamples
@@ -173,10 +160,19 @@ RIDGELINE_IN_CLONES float orientationFactor(OrientationCounts c) {
   return 1.0f - kOrientationWeight * std::min(1.0f, disagreement);
 }
 
-// The listed columns of row a, scored already, scaled by their flow's agreement.
-RIDGELINE_IN_CLONES void weighByOrientation(const OrientationDescriptor& a, const std::vector<OrientationDescriptor>& candidate,
-                                            const int* columns, size_t n, float* row) {
-  for (size_t k = 0; k < n; ++k) row[columns[k]] *= orientationFactor(countOrientation(a, candidate[size_t(columns[k])]));
+// Scalar scoring of row a against the listed columns (all of one
+// completeness): the cylinders' similarity scaled by their flow's agreement.
+template <bool kAComplete, bool kBComplete>
+RIDGELINE_IN_CLONES void scoreColumns(const Cylinder& a, const MccTemplate& candidate, const int* columns, size_t n,
+                                      float* row) {
+  for (size_t k = 0; k < n; ++k) {
+    const Cylinder& b = candidate.cylinders[size_t(columns[k])];
+    const float flow = orientationFactor(countOrientation(a.orientation, b.orientation));
+    if constexpr (kAComplete && kBComplete)
+      row[columns[k]] = completeSimilarity(a, b) * flow;
+    else
+      row[columns[k]] = maskedSimilarity<kAComplete, kBComplete>(a, b) * flow;
+  }
 }
 
 #ifdef RIDGELINE_AVX2_KERNELS
@@ -212,28 +208,17 @@ using Kernels = SimilarityKernels;
 // turn would mispredict a branch for about every other pair.
 template <bool kAComplete, bool kBComplete>
 RIDGELINE_IN_CLONES void fillRow(const Cylinder& a, const MccTemplate& candidate, const std::vector<int>& columns,
-                                 const OrientationDescriptor* descriptor, std::vector<int>& scratch, float* row,
-                                 [[maybe_unused]] Kernels kernels) {
+                                 std::vector<int>& scratch, float* row, [[maybe_unused]] Kernels kernels) {
   size_t n = 0;
   for (int j : columns) {
     scratch[n] = j;
     n += facing(a, candidate.cylinders[size_t(j)]);
   }
-  // Pairs facing apart score 0 whatever their flow: only the gathered ones are weighed.
 #ifdef RIDGELINE_AVX2_KERNELS
-  if (kernels == Kernels::kBitalg) {
-    bitalg::scoreColumns<kAComplete, kBComplete>(a, candidate, scratch.data(), n, row);
-    if (descriptor) bitalg::weighByOrientation(*descriptor, candidate.descriptors, scratch.data(), n, row);
-    return;
-  }
-  if (kernels == Kernels::kAvx2) {
-    avx2::scoreColumns<kAComplete, kBComplete>(a, candidate, scratch.data(), n, row);
-    if (descriptor) avx2::weighByOrientation(*descriptor, candidate.descriptors, scratch.data(), n, row);
-    return;
-  }
+  if (kernels == Kernels::kBitalg) return bitalg::scoreColumns<kAComplete, kBComplete>(a, candidate, scratch.data(), n, row);
+  if (kernels == Kernels::kAvx2) return avx2::scoreColumns<kAComplete, kBComplete>(a, candidate, scratch.data(), n, row);
 #endif
   scoreColumns<kAComplete, kBComplete>(a, candidate, scratch.data(), n, row);
-  if (descriptor) weighByOrientation(*descriptor, candidate.descriptors, scratch.data(), n, row);
 }
 
 RIDGELINE_POPCNT_CLONES
@@ -243,17 +228,15 @@ RIDGELINE_POPCNT_CLONES
 void fillMatrix(const MccTemplate& probe, const MccTemplate& candidate, std::vector<float>& m, Kernels kernels) {
   std::vector<int> complete, partial, scratch(candidate.size());
   for (size_t j = 0; j < candidate.size(); ++j) (candidate.cylinders[j].complete ? complete : partial).push_back(int(j));
-  const bool withFlow = !probe.descriptors.empty() && !candidate.descriptors.empty();
   for (size_t i = 0; i < probe.size(); ++i) {
     const Cylinder& a = probe.cylinders[i];
-    const OrientationDescriptor* descriptor = withFlow ? &probe.descriptors[i] : nullptr;
     float* row = &m[i * candidate.size()];
     if (a.complete) {
-      fillRow<true, true>(a, candidate, complete, descriptor, scratch, row, kernels);
-      fillRow<true, false>(a, candidate, partial, descriptor, scratch, row, kernels);
+      fillRow<true, true>(a, candidate, complete, scratch, row, kernels);
+      fillRow<true, false>(a, candidate, partial, scratch, row, kernels);
     } else {
-      fillRow<false, true>(a, candidate, complete, descriptor, scratch, row, kernels);
-      fillRow<false, false>(a, candidate, partial, descriptor, scratch, row, kernels);
+      fillRow<false, true>(a, candidate, complete, scratch, row, kernels);
+      fillRow<false, false>(a, candidate, partial, scratch, row, kernels);
     }
   }
 }

@@ -11,8 +11,10 @@ namespace ridgeline::fingerprint {
 
 double cylinderSimilarity(const Cylinder& a, const Cylinder& b);
 
-// Row-major probe.size() x candidate.size() matrix, counted with the widest
-// kernels this processor runs.
+// Row-major probe.size() x candidate.size() matrix of local similarities:
+// each pair's cylinder similarity scaled by how well the ridge flow around the
+// two minutiae agrees (orientation_descriptor.h; unscaled where either has no
+// flow), counted with the widest kernels this processor runs.
 std::vector<float> similarityMatrix(const MccTemplate& probe, const MccTemplate& candidate);
 
 // The matrix's kernels: portable counts, AVX2 and AVX-512 BITALG (x86-64 with

@@ -229,11 +229,10 @@ MccTemplate prepareTemplate(const FeatureSet& features) {
     cyl.direction = points[i].direction;
     cyl.cosDirection = float(std::cos(cyl.direction));
     cyl.sinDirection = float(std::sin(cyl.direction));
+    cyl.orientation = describeOrientation(t.flow, cyl.x, cyl.y, cyl.direction);
     t.cylinders.push_back(cyl);
   }
   pairwiseGeometry(t);
-  if (!t.flow.empty())
-    for (const auto& c : t.cylinders) t.descriptors.push_back(describeOrientation(t.flow, c.x, c.y, c.direction));
   return t;
 }
 

@@ -32,6 +32,9 @@ struct Cylinder {
   // section; and how many cells are valid.
   std::array<std::array<std::uint64_t, mcc::kLayerWords>, mcc::kSectionCountBits> sectionCount{};
   int validCells = 0;
+  // The ridge flow around the minutia (nothing sampled when the set has no
+  // flow map): kept beside the cells, the similarity reads both for a pair.
+  OrientationDescriptor orientation;
 };
 
 // Fills ones, sectionCount and validCells from bits and valid.
@@ -61,7 +64,6 @@ struct MccTemplate {
   // together because the relaxation reads all three for each pair:
   std::vector<PairGeometry> geometry;
   FlowField flow;                   // ridge flow, empty when the feature set has none
-  std::vector<OrientationDescriptor> descriptors;  // per cylinder, when the set has flow
   size_t size() const { return cylinders.size(); }
 };
 

@@ -95,7 +95,7 @@ class TestOrientationDescriptor : public QObject {
     agreeing.ridgeFlow = flowOf([](double, double) { return 0.2; });
     crossing.ridgeFlow = flowOf([](double, double) { return 0.2 + kPi / 2; });
     const MccTemplate bare = prepareTemplate(print), a = prepareTemplate(agreeing), b = prepareTemplate(crossing);
-    QVERIFY(bare.descriptors.empty());
+    for (const auto& c : bare.cylinders) QCOMPARE(c.orientation.sampled, std::uint64_t(0));
     const std::vector<float> cylinders = similarityMatrix(bare, bare);
     const size_t n = bare.size();
     QVERIFY(n > 30);
@@ -112,7 +112,7 @@ class TestOrientationDescriptor : public QObject {
       scaled = 0;
       for (size_t i = 0; i < n; ++i)
         for (size_t j = 0; j < n; ++j) {
-          const OrientationAgreement o = compareOrientation(a.descriptors[i], b.descriptors[j]);
+          const OrientationAgreement o = compareOrientation(a.cylinders[i].orientation, b.cylinders[j].orientation);
           QCOMPARE(o.shared, kDescriptorSamples);
           const float expected = cylinders[i * n + j] * (0.5f + 0.5f * std::clamp(o.agreement, 0.0f, 1.0f));
           QVERIFY(std::abs(crossed[i * n + j] - expected) < 1e-6f);
