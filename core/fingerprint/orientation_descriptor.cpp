@@ -37,6 +37,8 @@ const std::array<std::pair<double, double>, kDescriptorSamples>& ringPoints() {
 // (under half the interpolation weight) or cancel out.
 bool doubledAngleAt(const FlowField& flow, double x, double y, double& angle) {
   const double fc = x / flow.side - 0.5, fr = -y / flow.side - 0.5;  // block centres at (c + 0.5) side
+  // Off the map (or absurdly far, at an absurd resolution): nothing to convert to a block index.
+  if (!(fc > -1 && fr > -1 && fc < flow.cols && fr < flow.rows)) return false;
   const int c0 = int(std::floor(fc)), r0 = int(std::floor(fr));
   const double ax = fc - c0, ay = fr - r0;
   double sc = 0, ss = 0, w = 0;

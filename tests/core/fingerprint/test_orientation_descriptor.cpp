@@ -12,6 +12,7 @@
 #include <random>
 
 #include "core/fingerprint/local_similarity.h"
+#include "core/fingerprint/matcher.h"
 #include "core/fingerprint/mcc_template.h"
 #include "core/fingerprint/orientation_descriptor.h"
 
@@ -83,6 +84,19 @@ class TestOrientationDescriptor : public QObject {
     QVERIFY2(shared > 20 && shared < 36, qPrintable(QString::number(shared)));
     QCOMPARE(compareOrientation(describe(half, 600, -320, 0), edge).shared, 0);  // one far out: nothing
     QCOMPARE(describeOrientation(FlowField{}, 320, -320, 0).sampled, std::uint64_t(0));
+  }
+
+  void absurdResolutionSamplesNothingAndScoresNothingOdd() {
+    // A damaged feature document can state any finite resolution: the rings
+    // (81 px at 500 ppi) then lie billions of blocks away, off the map.
+    FeatureSet f;
+    f.ppi = 1e12;
+    f.ridgeFlow = flowOf([](double, double) { return 0.3; });
+    for (int i = 0; i < 20; ++i) f.minutiae.push_back(Minutia{100.0 + 13 * i, 200.0 + 7 * (i % 5), 0.1 * i});
+    const MccTemplate t = prepareTemplate(f);
+    for (const auto& c : t.cylinders) QCOMPARE(c.orientation.sampled, std::uint64_t(0));
+    const double score = matchTemplates(t, t).score;
+    QVERIFY(std::isfinite(score) && score >= 0 && score <= 1);
   }
 
   void flowWeighsOnTheSimilarityMatrix() {
