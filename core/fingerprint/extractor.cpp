@@ -76,6 +76,14 @@ FieldGrid flowFields(const cv::Mat& workingGray, const cv::Mat& normalized) {
   fields.foreground = segmentFingerprint(workingGray, fields.coherence);
   return fields;
 }
+
+// The ridges enhanced along the first orientation; then the orientation
+// re-estimated on them, which the minutiae and the ridge flow map read.
+cv::Mat enhanceAndRefine(const cv::Mat& normalized, FieldGrid& fields) {
+  cv::Mat enhanced = enhanceRidges(normalized, fields);
+  fields.orientation = refineOrientation(enhanced);
+  return enhanced;
+}
 }  // namespace
 
 RidgeFlowMap extractRidgeFlow(const cv::Mat& gray, double sourcePpi) {
@@ -83,6 +91,7 @@ RidgeFlowMap extractRidgeFlow(const cv::Mat& gray, double sourcePpi) {
   const cv::Mat normalized = normalizeContrast(work.gray);
   FieldGrid fields = flowFields(work.gray, normalized);
   fields.period = estimateRidgePeriod(normalized, fields.orientation, fields.foreground);
+  enhanceAndRefine(normalized, fields);  // the same flow as extractFeatures gives
   return toRidgeFlowMap(fields, work.scale);
 }
 
@@ -97,19 +106,20 @@ FeatureSet extractFeatures(const cv::Mat& gray, double sourcePpi, ExtractionTrac
   step(progress, 0.2, "estimating ridge orientation");
   FieldGrid fields = flowFields(work.gray, normalized);
   const cv::Mat foreground = foregroundPixels(fields.foreground, work.gray.size());
-  if (trace) {
-    trace->add(kStageSegmentation, foreground);
-    trace->add(kStageOrientation, fields.orientation);
-    trace->add(kStageCoherence, toByteView(fields.coherence, 255, 0));
-  }
+  if (trace) trace->add(kStageSegmentation, foreground);
 
   step(progress, 0.35, "estimating ridge frequency");
   fields.period = estimateRidgePeriod(normalized, fields.orientation, fields.foreground);
   if (trace) trace->add(kStageFrequency, fields.period);
 
   step(progress, 0.5, "enhancing ridges");
-  const cv::Mat enhanced = enhanceRidges(normalized, fields);
-  if (trace) trace->add(kStageEnhanced, toByteView(enhanced, -300, 128));
+  const cv::Mat enhanced = enhanceAndRefine(normalized, fields);
+  if (trace) {
+    // The orientation shown is the refined one: what the minutiae and the flow map were given.
+    trace->add(kStageOrientation, fields.orientation);
+    trace->add(kStageCoherence, toByteView(fields.coherence, 255, 0));
+    trace->add(kStageEnhanced, toByteView(enhanced, -300, 128));
+  }
   const cv::Mat binary = binarizeRidges(enhanced, foreground);
   if (trace) trace->add(kStageBinary, binary);
 

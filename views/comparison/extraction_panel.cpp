@@ -25,7 +25,7 @@ const std::vector<StageUi>& stageUis() {
       {fp::kStageWorking, "Working image", "The print at the extractor's working resolution of 500 ppi."},
       {fp::kStageNormalized, "Normalised contrast", "Local mean and contrast evened out, so faint and heavy areas count alike."},
       {fp::kStageSegmentation, "Region of interest", "White: the area the extractor judged to hold ridges. Nothing outside it is used."},
-      {fp::kStageOrientation, "Ridge flow", "Strokes follow the estimated ridge direction (gradient structure tensor)."},
+      {fp::kStageOrientation, "Ridge flow", "Strokes follow the ridge direction (gradient structure tensor), re-estimated on the enhanced ridges."},
       {fp::kStageCoherence, "Flow clarity", "Brighter where the ridges run parallel and clear; dark where flow is confused."},
       {fp::kStageFrequency, "Ridge spacing", "Colour scale from narrow (dark blue, 5 px) to wide (yellow, 15 px) at 500 ppi."},
       {fp::kStageEnhanced, "Enhanced ridges", "Contextual (Gabor) filtering tuned to the local flow and spacing."},
