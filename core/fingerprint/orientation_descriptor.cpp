@@ -11,9 +11,11 @@ struct Ring {
   double radius;
   int samples;
 };
-// Tico & Kuosmanen's radii (27-81 px at 500 ppi, about one and a half ridge
-// periods apart), with fewer samples on each ring: the flow map holds one
-// direction per 16 px block, finer sampling would repeat it.
+// Concentric rings around the minutia as in Tico & Kuosmanen's sampling
+// structure; the radii and counts are ours: 27-81 px at 500 ppi, two ridge
+// periods apart, reaching about as far as the cylinder (70 px), with few
+// samples on each ring because the flow map holds one direction per 16 px
+// block and finer sampling would repeat it.
 constexpr std::array<Ring, 4> kRings{{{27, 8}, {45, 12}, {63, 16}, {81, 20}}};
 static_assert(8 + 12 + 16 + 20 == kDescriptorSamples && kDescriptorSamples <= 64);
 
@@ -56,7 +58,9 @@ bool doubledAngleAt(const FlowField& flow, double x, double y, double& angle) {
   return true;
 }
 
-// Bit k set when the doubled angle lies in [k, k + kDirectionBits) eighths of a half-turn (mod a full turn).
+// Bit k set when the doubled angle lies in steps [k, k + kDirectionBits) of
+// a half-turn / kDirectionBits each (modulo a full turn): neighbouring steps
+// differ in one bit, opposite ones (ridges at right angles) in all.
 std::uint32_t circularCode(double doubledAngle) {
   const double turn = 2 * std::numbers::pi;
   const double a = doubledAngle - turn * std::floor(doubledAngle / turn);   // [0, 2 pi)
