@@ -1,5 +1,6 @@
 #include "core/fingerprint/orientation_field.h"
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 #include <vector>
@@ -18,27 +19,61 @@ constexpr double kCoherenceSigmaCells = 2.0;
 // extra smoothing more than cores need the sharpness.
 constexpr double kOrientationSigmaCells = 3.5;
 
+// The 3x3 Sobel gradients of one image row and, per pixel, the tensor terms
+// (gx^2 - gy^2, 2 gx gy, gx^2 + gy^2). up, mid and down are the padded rows
+// above, at and below it (one pixel of margin on each side).
+void rowTensors(const float* up, const float* mid, const float* down, int width, float* a, float* b, float* e) {
+  for (int x = 0; x < width; ++x) {
+    const float gx = (up[x + 2] - up[x]) + 2 * (mid[x + 2] - mid[x]) + (down[x + 2] - down[x]);
+    const float gy = (down[x] + 2 * down[x + 1] + down[x + 2]) - (up[x] + 2 * up[x + 1] + up[x + 2]);
+    const float xx = gx * gx, yy = gy * gy;
+    a[x] = xx - yy;
+    b[x] = 2 * gx * gy;
+    e[x] = xx + yy;
+  }
+}
+
+// Adds each run of kCellSize terms to its cell (the last cell may hold fewer).
+void addToCells(const float* terms, int width, float* cells) {
+  const int whole = width / kCellSize;
+  for (int c = 0; c < whole; ++c) {
+    const float* t = terms + c * kCellSize;
+    cells[c] += (t[0] + t[1]) + (t[2] + t[3]);
+  }
+  for (int x = whole * kCellSize; x < width; ++x) cells[whole] += terms[x];
+}
+
 // The gradient structure tensor of image averaged over each grid cell, as
 // planes: (gx^2 - gy^2, 2 gx gy) in doubled-angle form and, when withEnergy,
-// the energy gx^2 + gy^2. Whole-image products and one area resize per plane:
-// OpenCV vectorises both.
+// the energy gx^2 + gy^2. One pass over the image, row by row, with no
+// image-sized products: those cost more in memory traffic than in arithmetic.
 std::vector<cv::Mat> cellTensors(const cv::Mat& image, double preBlurSigma, bool withEnergy) {
-  cv::Mat smooth, gx, gy;
+  static_assert(kCellSize == 4, "addToCells sums runs of four");
+  cv::Mat smooth, padded;
   if (preBlurSigma > 0)
     cv::GaussianBlur(image, smooth, cv::Size(), preBlurSigma);
   else
     smooth = image;
-  cv::Sobel(smooth, gx, CV_32F, 1, 0, 3);
-  cv::Sobel(smooth, gy, CV_32F, 0, 1, 3);
-  cv::Mat xx, yy, xy;
-  cv::multiply(gx, gx, xx);
-  cv::multiply(gy, gy, yy);
-  cv::multiply(gx, gy, xy, 2.0);
-  std::vector<cv::Mat> pixels{xx - yy, xy};
-  if (withEnergy) pixels.push_back(xx + yy);
+  cv::copyMakeBorder(smooth, padded, 1, 1, 1, 1, cv::BORDER_REFLECT_101);  // as cv::Sobel's border
   const cv::Size grid = gridSizeFor(image.size());
-  std::vector<cv::Mat> cells(pixels.size());
-  for (size_t k = 0; k < pixels.size(); ++k) cv::resize(pixels[k], cells[k], grid, 0, 0, cv::INTER_AREA);
+  std::vector<cv::Mat> cells(3);
+  for (auto& c : cells) c = cv::Mat::zeros(grid, CV_32F);
+  std::vector<float> a(size_t(image.cols)), b(a.size()), e(a.size());
+  for (int y = 0; y < image.rows; ++y) {
+    rowTensors(padded.ptr<float>(y), padded.ptr<float>(y + 1), padded.ptr<float>(y + 2), image.cols, a.data(), b.data(),
+               e.data());
+    const int row = y / kCellSize;
+    addToCells(a.data(), image.cols, cells[0].ptr<float>(row));
+    addToCells(b.data(), image.cols, cells[1].ptr<float>(row));
+    if (withEnergy) addToCells(e.data(), image.cols, cells[2].ptr<float>(row));
+  }
+  // Sums to means: edge cells hold fewer pixels.
+  for (int r = 0; r < grid.height; ++r)
+    for (int c = 0; c < grid.width; ++c) {
+      const int h = std::min(kCellSize, image.rows - r * kCellSize), w = std::min(kCellSize, image.cols - c * kCellSize);
+      for (auto& plane : cells) plane.at<float>(r, c) /= float(h * w);
+    }
+  if (!withEnergy) cells.pop_back();
   return cells;
 }
 
