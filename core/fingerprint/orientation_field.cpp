@@ -56,7 +56,7 @@ std::vector<cv::Mat> cellTensors(const cv::Mat& image, double preBlurSigma, bool
     smooth = image;
   cv::copyMakeBorder(smooth, padded, 1, 1, 1, 1, cv::BORDER_REFLECT_101);  // as cv::Sobel's border
   const cv::Size grid = gridSizeFor(image.size());
-  std::vector<cv::Mat> cells(3);
+  std::vector<cv::Mat> cells(withEnergy ? 3 : 2);
   for (auto& c : cells) c = cv::Mat::zeros(grid, CV_32F);
   std::vector<float> a(size_t(image.cols)), b(a.size()), e(a.size());
   for (int y = 0; y < image.rows; ++y) {
@@ -73,7 +73,6 @@ std::vector<cv::Mat> cellTensors(const cv::Mat& image, double preBlurSigma, bool
       const int h = std::min(kCellSize, image.rows - r * kCellSize), w = std::min(kCellSize, image.cols - c * kCellSize);
       for (auto& plane : cells) plane.at<float>(r, c) /= float(h * w);
     }
-  if (!withEnergy) cells.pop_back();
   return cells;
 }
 

@@ -41,13 +41,16 @@ void explain(std::ostream& out, const fingerprint::MatchResult& r) {
   if (a.valid)
     out << "alignment\trotation " << std::setprecision(2) << std::fixed << a.rotation * 180 / 3.14159265358979
         << " deg\tdx " << a.dx << "\tdy " << a.dy << "\tscale " << a.scale << "\n";
-  if (r.flow.compared)
-    out << "ridge flow\tagreement " << formatScore(r.flow.agreement) << "\tshared " << std::setprecision(1) << std::fixed
-        << r.flow.sharedMm2 << " mm2\n";
+  if (!r.flow.compared) {
+    out << "ridge flow\tnot compared (a print has no ridge flow map, or no alignment was found)\n";
+    return;
+  }
+  out << "ridge flow\tagreement " << formatScore(r.flow.agreement) << "\tshared " << std::setprecision(1) << std::fixed
+      << r.flow.sharedMm2 << " mm2\n";
   if (r.flow.periodMismatch >= 0)
     out << "ridge spacing\tmismatch " << formatScore(r.flow.periodMismatch) << " (mean |log period ratio|)\n";
   else
-    out << "ridge flow\tnot compared (a print has no ridge flow map, or no alignment was found)\n";
+    out << "ridge spacing\tnot compared (a flow map has no ridge periods)\n";
 }
 
 int matchOne(Context& ctx, const Arguments& args, double ppi) {

@@ -24,7 +24,12 @@ class TestFingerprintCli : public QObject {
     // The template matches the image it came from.
     const CliResult m = runCli({"match", dir.filePath("101_1.iso"), QString::fromStdString(fixture("101_1.tif"))});
     QCOMPARE(m.exitCode, 0);
-    QVERIFY2(m.out.trimmed().toDouble() > 0.5, qPrintable(m.out));
+    QVERIFY2(m.out.trimmed().toDouble() > 0.5, qPrintable(m.out));    // An ISO template carries no ridge flow: --explain says so, once, and claims no spacing.
+    const CliResult e = runCli({"match", dir.filePath("101_1.iso"), QString::fromStdString(fixture("101_1.tif")), "--explain"});
+    QCOMPARE(e.exitCode, 0);
+    QCOMPARE(e.out.count("ridge flow\t"), 1);
+    QVERIFY2(e.out.contains("\nridge flow\tnot compared"), qPrintable(e.out));
+    QVERIFY(!e.out.contains("ridge spacing"));
   }
 
   void matchPrintsOneScore() {
@@ -43,6 +48,7 @@ class TestFingerprintCli : public QObject {
     QVERIFY(r.out.contains("\nalignment\t"));
     QVERIFY(r.out.contains("\nridge flow\tagreement 0.9"));  // two impressions of one finger: parallel flow
     QVERIFY(r.out.contains("\nridge spacing\tmismatch 0.0"));  // and the same ridge spacing
+    QCOMPARE(r.out.count("ridge flow\t"), 1);  // one verdict on the flow, not two
   }
 
   void pairsFileKeepsOrderAndResolvesRelativePaths() {
