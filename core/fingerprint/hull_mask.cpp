@@ -23,12 +23,18 @@ HullMask::HullMask(const std::vector<std::array<float, 4>>& edges) {
   x0_ = minX - kMargin - kCell, y0_ = minY - kMargin - kCell;
   cols_ = int(std::ceil((maxX + kMargin + kCell - x0_) / kCell)) + 1;
   rows_ = int(std::ceil((maxY + kMargin + kCell - y0_) / kCell)) + 1;
-  inside_.assign(size_t(cols_) * size_t(rows_), 0);
-  // Each cell answers for its centre.
-  for (int r = 0; r < rows_; ++r)
-    for (int c = 0; c < cols_; ++c)
-      inside_[size_t(r) * size_t(cols_) + size_t(c)] =
-          insideWidenedHull(edges, x0_ + (c + 0.5) * kCell, y0_ + (r + 0.5) * kCell);
+  spans_.assign(size_t(rows_), Span{});
+  // Each cell answers for its centre. Each widened edge keeps the centres on
+  // one side of a line, and along a row its test is monotone in x even as
+  // rounded, so the centres inside form one run.
+  for (int r = 0; r < rows_; ++r) {
+    const double y = y0_ + (r + 0.5) * kCell;
+    int c = 0;
+    while (c < cols_ && !insideWidenedHull(edges, x0_ + (c + 0.5) * kCell, y)) ++c;
+    Span& span = spans_[size_t(r)];
+    span.first = span.end = c;
+    while (span.end < cols_ && insideWidenedHull(edges, x0_ + (span.end + 0.5) * kCell, y)) ++span.end;
+  }
 }
 
 }  // namespace ridgeline::fingerprint

@@ -1,7 +1,8 @@
 #pragma once
 // The area a print shows, as the global consolidation judges it: the convex
-// hull of its minutiae widened by a margin, kept as a coarse raster so that
-// "does this aligned minutia fall inside the other print" is one table read.
+// hull of its minutiae widened by a margin, kept as a coarse raster (one run
+// of cells a row) so that
+// "does this aligned minutia fall inside the other print" is two table reads.
 // The consolidation asks that several hundred times per comparison.
 #include <array>
 #include <cstddef>
@@ -22,16 +23,30 @@ class HullMask {
   // edges: hull vertices with their unit normals pointing inside (x, y, nx, ny).
   explicit HullMask(const std::vector<std::array<float, 4>>& edges);
 
+  // Written without branches: whether an aligned minutia falls inside is
+  // random, and the consolidation asks for every minutia of every trial.
   bool contains(double x, double y) const {
     const double fx = (x - x0_) / kCell, fy = (y - y0_) / kCell;
-    if (!(fx >= 0 && fy >= 0 && fx < cols_ && fy < rows_)) return false;  // also false for NaN
-    return inside_[std::size_t(int(fy)) * std::size_t(cols_) + std::size_t(int(fx))] != 0;
+    const bool onRaster = fx >= 0 && fy >= 0 && fx < cols_ && fy < rows_;  // also false for NaN
+    // Off the raster, row 0 and column 0 are read instead: never a
+    // conversion of a value out of int's range.
+    const Span row = spans_.empty() ? Span{} : spans_[std::size_t(int(onRaster ? fy : 0.0))];
+    const int column = int(onRaster ? fx : 0.0);
+    return onRaster & (column >= row.first) & (column < row.end);
   }
 
  private:
+  // The cells of one raster row whose centres lie inside: [first, end). A
+  // convex region meets a row in one run, so two numbers a row hold the
+  // raster (a few hundred bytes where a byte per cell took kilobytes: the
+  // consolidation reads two prints' masks for every trial and they stay in
+  // the nearest cache).
+  struct Span {
+    int first = 0, end = 0;
+  };
   double x0_ = 0, y0_ = 0;
   int cols_ = 0, rows_ = 0;
-  std::vector<std::uint8_t> inside_;
+  std::vector<Span> spans_;
 };
 
 }  // namespace ridgeline::fingerprint

@@ -1,12 +1,11 @@
 #include "core/fingerprint/matcher.h"
 
 #include <algorithm>
-#include <bit>
-#include <cstdint>
 #include <cmath>
 
 #include "core/fingerprint/alignment.h"
 #include "core/fingerprint/global_consolidation.h"
+#include "core/fingerprint/greedy_pairing.h"
 #include "core/fingerprint/local_similarity.h"
 #include "core/fingerprint/relaxation.h"
 
@@ -20,60 +19,6 @@ namespace {
 int pairsInScore(size_t smaller) {
   const double z = 1.0 / (1.0 + std::exp(-kTauP * (double(smaller) - kMuP)));
   return kMinPairs + int(std::lround(z * (kMaxPairs - kMinPairs)));
-}
-
-// Pairing keys: similarity bits high (non-negative floats order like their
-// bit patterns), then the inverted row and column, so ties break by position
-// and the order is total; the indices are read back from the key without a
-// division.
-std::uint64_t pairingKey(float s, size_t a, size_t b) {
-  return std::uint64_t(std::bit_cast<std::uint32_t>(s)) << 32 | (0xFFFFu - a) << 16 | (0xFFFFu - b);
-}
-size_t rowOfKey(std::uint64_t key) { return 0xFFFFu - (key >> 16 & 0xFFFFu); }
-size_t columnOfKey(std::uint64_t key) { return 0xFFFFu - (key & 0xFFFFu); }
-
-// The best key of row a among the columns not yet paired (all of them when
-// kAllFree), 0 if none has a similarity. Entries out of the running are
-// masked to 0 rather than skipped: which ones they are is random, and a
-// branch on it would be mispredicted. The row part of the key is the same
-// for every entry, so it is added to the best one only.
-template <bool kAllFree>
-std::uint64_t bestInRow(const float* row, size_t a, const std::vector<char>& usedB) {
-  std::uint64_t best = 0;
-  for (size_t b = 0; b < usedB.size(); ++b) {
-    std::uint64_t inRunning = std::uint64_t(row[b] > 0);
-    if constexpr (!kAllFree) inRunning &= std::uint64_t(usedB[b] == 0);
-    best = std::max(best, pairingKey(row[b], 0xFFFFu, b) & (0 - inRunning));
-  }
-  return best == 0 ? 0 : best | (0xFFFFu - a) << 16;
-}
-
-// One-to-one pairs by descending local similarity (a greedy stand-in for the
-// Hungarian assignment of LSA-R: each minutia is used at most once).
-// Instead of sorting the matrix, each row keeps its best free column: the
-// best of those is the next greedy pair, and pairing a column only sends the
-// rows whose best it was back to a new search. The pairs and their order are
-// those of a pass over all entries sorted by key, at a fraction of the cost.
-std::vector<RelaxedPair> bestOneToOnePairs(const std::vector<float>& sim, size_t na, size_t nb) {
-  std::vector<char> usedB(nb, 0);
-  std::vector<std::uint64_t> rowBest(na);  // 0 once the row is paired
-  for (size_t a = 0; a < na; ++a) rowBest[a] = bestInRow<true>(&sim[a * nb], a, usedB);
-  std::vector<RelaxedPair> pairs;
-  const size_t wanted = std::min(na, nb);
-  pairs.reserve(wanted);
-  while (pairs.size() < wanted) {
-    std::uint64_t key = 0;  // the best of the rows' bests (a maximum by value compiles without a branch)
-    for (std::uint64_t best : rowBest) key = std::max(key, best);
-    if (key == 0) break;  // no similar pair left
-    const size_t a = rowOfKey(key), b = columnOfKey(key);
-    const float s = std::bit_cast<float>(std::uint32_t(key >> 32));
-    pairs.push_back({int(a), int(b), s, s});
-    rowBest[a] = 0;  // its column reads as 0xFFFF, never a real one
-    usedB[b] = 1;
-    for (size_t r = 0; r < na; ++r)
-      if (columnOfKey(rowBest[r]) == b) rowBest[r] = bestInRow<false>(&sim[r * nb], r, usedB);
-  }
-  return pairs;
 }
 
 // The n_P pairs whose similarity held up best under relaxation (efficiency

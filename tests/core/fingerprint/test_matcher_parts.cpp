@@ -5,6 +5,7 @@
 // count of the published formula, whichever of the two is taken as partial.
 #include <QtTest>
 
+#include <algorithm>
 #include <bit>
 #include <cmath>
 #include <limits>
@@ -12,6 +13,7 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include "core/fingerprint/greedy_pairing.h"
 #include "core/fingerprint/hull_mask.h"
 #include "core/fingerprint/local_similarity.h"
 #include "core/fingerprint/mcc_template.h"
@@ -74,6 +76,59 @@ class TestMatcherParts : public QObject {
     QVERIFY(!mask.contains(-30, -30));
     QVERIFY(!mask.contains(1e9, 50));
     QVERIFY(!mask.contains(std::numeric_limits<double>::quiet_NaN(), 50));
+  }
+
+  void slantedHullMaskAnswersAwayFromItsEdge() {
+    // A triangle with slanted edges: each raster row holds one run of cells.
+    // Every point further than a cell's diagonal from the widened edge must
+    // get the answer of the exact widened hull.
+    const float s = float(1 / std::sqrt(2.0));
+    const std::vector<std::array<float, 4>> edges = {{0, 0, 0, 1}, {200, 0, -s, -s}, {0, 200, 1, 0}};
+    const HullMask mask(edges);
+    const double diagonal = HullMask::kCell * std::sqrt(2.0);
+    int inside = 0, outside = 0;
+    for (double y = -60; y < 260; y += 1.3)
+      for (double x = -60; x < 260; x += 1.3) {
+        double depth = 1e9;  // signed distance inside the hull (negative outside its edges)
+        for (const auto& e : edges) depth = std::min(depth, (x - e[0]) * e[2] + (y - e[1]) * e[3]);
+        if (std::abs(depth + HullMask::kMargin) <= diagonal) continue;
+        const bool expected = depth > -HullMask::kMargin;
+        QCOMPARE(mask.contains(x, y), expected);
+        (expected ? inside : outside)++;
+      }
+    QVERIFY(inside > 1000 && outside > 1000);
+  }
+
+  void greedyPairsFollowTheSortedEntries() {
+    // The pairs must be those of one pass over every positive entry sorted by
+    // similarity (ties: lower row, then lower column), skipping used rows and
+    // columns. Few levels make ties common; zeros, a negative and a NaN never pair.
+    std::mt19937 random(11);
+    for (int trial = 0; trial < 200; ++trial) {
+      const size_t na = 1 + random() % 40, nb = 1 + random() % 40;
+      std::vector<float> sim(na * nb);
+      for (auto& v : sim) v = float(random() % 6) / 5.0f;
+      sim[random() % sim.size()] = std::numeric_limits<float>::quiet_NaN();
+      sim[random() % sim.size()] = -0.5f;
+      std::vector<size_t> order;
+      for (size_t k = 0; k < sim.size(); ++k)
+        if (sim[k] > 0) order.push_back(k);
+      std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) { return sim[x] > sim[y]; });
+      std::vector<char> usedA(na, 0), usedB(nb, 0);
+      std::vector<std::pair<int, int>> expected;
+      for (size_t k : order) {
+        const size_t a = k / nb, b = k % nb;
+        if (usedA[a] || usedB[b]) continue;
+        usedA[a] = usedB[b] = 1;
+        expected.emplace_back(int(a), int(b));
+      }
+      const std::vector<RelaxedPair> pairs = bestOneToOnePairs(sim, na, nb);
+      QCOMPARE(pairs.size(), expected.size());
+      for (size_t k = 0; k < pairs.size(); ++k) {
+        QCOMPARE(std::make_pair(pairs[k].probe, pairs[k].candidate), expected[k]);
+        QCOMPARE(pairs[k].initial, double(sim[size_t(pairs[k].probe) * nb + size_t(pairs[k].candidate)]));
+      }
+    }
   }
 
   void cylinderCellsAreValidWithinTheHullOffset() {
