@@ -15,6 +15,7 @@
 #include "core/fingerprint/quality_score.h"
 #include "core/fingerprint/ridge_flow_map.h"
 #include "core/fingerprint/ridge_frequency.h"
+#include "core/fingerprint/ridge_response.h"
 #include "core/fingerprint/segmentation.h"
 #include "core/fingerprint/thinning.h"
 #include "core/fingerprint/working_resolution.h"
@@ -120,6 +121,8 @@ FeatureSet extractFeatures(const cv::Mat& gray, double sourcePpi, ExtractionTrac
     trace->add(kStageCoherence, toByteView(fields.coherence, 255, 0));
     trace->add(kStageEnhanced, toByteView(enhanced, -300, 128));
   }
+  fields.response = relativeRidgeResponse(enhanced, fields.foreground);
+  if (trace) trace->add(kStageResponse, toByteView(fields.response, 127.5, 0));  // 0..2 x the median
   const cv::Mat binary = binarizeRidges(enhanced, foreground);
   if (trace) trace->add(kStageBinary, binary);
 

@@ -19,6 +19,7 @@ inline constexpr const char* kStageOrientation = "orientation";       // grid, C
 inline constexpr const char* kStageCoherence = "coherence";           // grid, 8-bit 0..255
 inline constexpr const char* kStageFrequency = "ridge period";        // grid, CV_32F px
 inline constexpr const char* kStageEnhanced = "enhanced";             // 8-bit, ridges dark
+inline constexpr const char* kStageResponse = "ridge response";       // grid, 8-bit, 128 = the print's median
 inline constexpr const char* kStageBinary = "binary";                 // 255 = ridge
 inline constexpr const char* kStageSkeleton = "skeleton";             // 255 = ridge centre line
 inline constexpr const char* kStageClarity = "clarity";               // 8-bit, level * 60

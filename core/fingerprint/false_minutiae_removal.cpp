@@ -18,6 +18,10 @@ constexpr float kBrokenRidgePeriods = 1.8f;  // gap two facing endings may span
 constexpr float kClusterPeriods = 0.7f;      // two minutiae this close are one artefact
 constexpr float kBorderPeriods = 1.0f;       // minutiae this close to the region edge are where the print stops
 constexpr float kMinCoherence = 0.2f;        // flow too confused to trust a minutia
+// Ridge response (relative to the print's median) below which the filter
+// found too little ridge to trust a minutia: wet, smudged or crushed skin.
+// Measured at 0.3-0.9 of the median (docs/matcher.md, section 5).
+constexpr float kMinResponse = 0.7f;
 
 float angleDistance(float a, float b) {
   float d = std::fmod(std::abs(a - b), 2 * kPi);
@@ -26,6 +30,13 @@ float angleDistance(float a, float b) {
 
 float periodAt(const FieldGrid& f, cv::Point p) {
   return f.period.at<float>(std::min(p.y / kCellSize, f.rows() - 1), std::min(p.x / kCellSize, f.cols() - 1));
+}
+
+// Without a response field (no enhancement ran) every minutia passes.
+bool weakResponse(const FieldGrid& f, cv::Point p) {
+  if (f.response.empty()) return false;
+  return f.response.at<float>(std::min(p.y / kCellSize, f.rows() - 1), std::min(p.x / kCellSize, f.cols() - 1)) <
+         kMinResponse;
 }
 
 // Index of the candidate at (or next to) a pixel, -1 if none.
@@ -108,7 +119,7 @@ std::vector<MinutiaCandidate> removeFalseMinutiae(const std::vector<MinutiaCandi
     MinutiaCandidate m = candidates[i];
     const float period = periodAt(fields, m.pos);
     const float border = distance.at<float>(m.pos - box.tl()) / (kBorderPeriods * period);
-    if (border < 1.0f || m.quality < kMinCoherence) continue;
+    if (border < 1.0f || m.quality < kMinCoherence || weakResponse(fields, m.pos)) continue;
     // Quality: coherent flow well inside the region is what an examiner would call clear.
     const float coherence = std::clamp((m.quality - kMinCoherence) / (0.8f - kMinCoherence), 0.0f, 1.0f);
     const float inside = std::clamp((border - 1.0f) / 2.0f, 0.0f, 1.0f);

@@ -17,6 +17,7 @@ struct FieldGrid {
   cv::Mat orientation;  // CV_32F, ridge direction in [0, pi)
   cv::Mat coherence;    // CV_32F, 0 (isotropic/noise) .. 1 (clean parallel ridges)
   cv::Mat period;       // CV_32F, ridge period in pixels
+  cv::Mat response;     // CV_32F, the filter's ridge response relative to the print's median (ridge_response.h)
   int rows() const { return foreground.rows; }
   int cols() const { return foreground.cols; }
 };

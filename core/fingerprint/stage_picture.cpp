@@ -58,8 +58,8 @@ cv::Mat atWorkingSize(const ExtractionTrace& trace, const std::string& stage) {
 
 const std::vector<std::string>& pictureStages() {
   static const std::vector<std::string> stages{kStageWorking,   kStageNormalized, kStageSegmentation, kStageOrientation,
-                                               kStageCoherence, kStageFrequency,  kStageEnhanced,     kStageBinary,
-                                               kStageSkeleton,  kStageClarity};
+                                               kStageCoherence, kStageFrequency,  kStageEnhanced,     kStageResponse,
+                                               kStageBinary,    kStageSkeleton,   kStageClarity};
   return stages;
 }
 

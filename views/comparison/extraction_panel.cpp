@@ -29,6 +29,8 @@ const std::vector<StageUi>& stageUis() {
       {fp::kStageCoherence, "Flow clarity", "Brighter where the ridges run parallel and clear; dark where flow is confused."},
       {fp::kStageFrequency, "Ridge spacing", "Colour scale from narrow (dark blue, 5 px) to wide (yellow, 15 px) at 500 ppi."},
       {fp::kStageEnhanced, "Enhanced ridges", "Contextual (Gabor) filtering tuned to the local flow and spacing."},
+      {fp::kStageResponse, "Ridge response",
+       "Brighter where the filter found clear ridges. Minutiae where it found under 0.7 of this print's median are dropped."},
       {fp::kStageBinary, "Binary ridges", "White: ridge. Small specks and holes removed."},
       {fp::kStageSkeleton, "Ridge skeleton", "Ridges thinned to one pixel; minutiae are read from its endings and forks."},
       {fp::kStageClarity, "Clarity map", "EFS clarity per block: brighter is clearer (levels 0-3)."},

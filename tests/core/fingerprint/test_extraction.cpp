@@ -2,6 +2,7 @@
 #include <QtTest>
 
 #include <cmath>
+#include <random>
 #include <numbers>
 
 #include <opencv2/imgproc.hpp>
@@ -9,6 +10,7 @@
 #include "core/fingerprint/extractor.h"
 #include "core/fingerprint/normalization.h"
 #include "core/fingerprint/orientation_field.h"
+#include "core/fingerprint/ridge_response.h"
 #include "core/fingerprint/stage_picture.h"
 #include "core/util/errors.h"
 #include "fixtures.h"
@@ -82,7 +84,7 @@ class TestExtraction : public QObject {
     ExtractionTrace trace;
     extractFeatures(image, 500, &trace);
     for (const char* stage : {kStageWorking, kStageNormalized, kStageSegmentation, kStageOrientation, kStageCoherence,
-                              kStageFrequency, kStageEnhanced, kStageBinary, kStageSkeleton, kStageClarity}) {
+                              kStageFrequency, kStageEnhanced, kStageResponse, kStageBinary, kStageSkeleton, kStageClarity}) {
       QVERIFY2(!trace.find(stage).empty(), stage);
     }
     QCOMPARE(trace.find(kStageSkeleton).size(), image.size());
@@ -177,6 +179,43 @@ class TestExtraction : public QObject {
     const double before = meanGapDegrees(first, truth, 22), after = meanGapDegrees(refined, truth, 22);
     qInfo("orientation off the true ridges: %.2f degrees first, %.2f refined", before, after);
     QVERIFY2(after < 0.6 * before, qPrintable(QString("%1 -> %2 degrees").arg(before).arg(after)));
+  }
+
+  void ridgeResponseIsRelativeToThePrintsMedian() {
+    // Filtered ridges of full strength on two thirds of the region, a third
+    // as strong on the rest: the strong part is the print's median (1), the
+    // weak part reads about 0.3; outside the region it is still measured.
+    cv::Mat enhanced(240, 240, CV_32F);
+    for (int y = 0; y < enhanced.rows; ++y)
+      for (int x = 0; x < enhanced.cols; ++x)
+        enhanced.at<float>(y, x) = float((x < 160 ? 1.0 : 0.3) * std::cos(2 * std::numbers::pi * x / 9));
+    const cv::Mat region(60, 60, CV_8U, cv::Scalar(255));
+    const cv::Mat response = relativeRidgeResponse(enhanced, region);
+    QCOMPARE(response.size(), region.size());
+    QVERIFY(std::abs(response.at<float>(30, 15) - 1.0f) < 0.05f);
+    QVERIFY(std::abs(response.at<float>(30, 55) - 0.3f) < 0.05f);
+    QCOMPARE(cv::countNonZero(relativeRidgeResponse(enhanced, cv::Mat::zeros(60, 60, CV_8U))), 0);
+  }
+
+  void noMinutiaeWhereTheFilterFoundNoRidges() {
+    // A wet blotch on a real print: inside it the skin shows no ridges, only
+    // mottled grey, which contrast normalisation turns into texture the
+    // filter makes ridges of. Minutiae there are not on the finger.
+    cv::Mat image = loadFixture("101_1.tif").clone();
+    const cv::Point centre(image.cols / 2, image.rows / 2);
+    const int radius = 55;
+    cv::Mat mottle(image.size(), CV_32F);
+    cv::randn(mottle, 0, 1);
+    cv::GaussianBlur(mottle, mottle, {0, 0}, 3);
+    cv::normalize(mottle, mottle, 60, 110, cv::NORM_MINMAX);
+    for (int y = 0; y < image.rows; ++y)
+      for (int x = 0; x < image.cols; ++x)
+        if (std::hypot(x - centre.x, y - centre.y) < radius) image.at<std::uint8_t>(y, x) = cv::saturate_cast<std::uint8_t>(mottle.at<float>(y, x));
+    const FeatureSet f = extractFeatures(image, 500);
+    int inside = 0;
+    for (const auto& m : f.minutiae) inside += std::hypot(m.x - centre.x, m.y - centre.y) < radius - 8;
+    QCOMPARE(inside, 0);
+    QVERIFY(f.minutiae.size() >= 10);  // the rest of the print keeps its minutiae
   }
 
   void ridgeFlowAloneEqualsTheFullExtractions() {

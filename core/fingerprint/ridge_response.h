@@ -1,0 +1,22 @@
+#pragma once
+// How clearly the contextual filter found ridges around each grid cell. The
+// filter passes only ridges of the local orientation and period; where the
+// skin was wet, smudged or crushed it has little to pass, and a skeleton
+// drawn there yields minutiae that are not on the finger. Measured as the
+// RMS of the enhanced image in a Gaussian window (sigma 8 px at 500 ppi,
+// about two ridge periods either way) and given relative to the median over
+// the print's region: 1 is as clear as this print typically is, so a faint
+// but clean print is not judged against a crisp one. The Gabor filter's
+// response as a measure of ridge clarity follows Hong, Wan & Jain (IEEE
+// PAMI 20(8), 1998, section 2.5) and the Gabor quality of Shen, Kot & Koo
+// (ICICS 2001).
+#include <opencv2/core/mat.hpp>
+
+namespace ridgeline::fingerprint {
+
+// enhanced: CV_32F at the working resolution; foregroundCells: the region on
+// the field grid (FieldGrid::foreground). Returns CV_32F on the field grid,
+// 0 everywhere when the region is empty or the filter passed nothing.
+cv::Mat relativeRidgeResponse(const cv::Mat& enhanced, const cv::Mat& foregroundCells);
+
+}  // namespace ridgeline::fingerprint
