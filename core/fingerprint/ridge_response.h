@@ -3,13 +3,13 @@
 // filter passes only ridges of the local orientation and period; where the
 // skin was wet, smudged or crushed it has little to pass, and a skeleton
 // drawn there yields minutiae that are not on the finger. Measured as the
-// RMS of the enhanced image in a Gaussian window (sigma 8 px at 500 ppi,
-// about two ridge periods either way) and given relative to the median over
+// RMS of the enhanced image in a Gaussian window (sigma 8 px at 500 ppi:
+// most of its weight within two ridge periods) and given relative to the median over
 // the print's region: 1 is as clear as this print typically is, so a faint
 // but clean print is not judged against a crisp one. The Gabor filter's
-// response as a measure of ridge clarity follows Hong, Wan & Jain (IEEE
-// PAMI 20(8), 1998, section 2.5) and the Gabor quality of Shen, Kot & Koo
-// (ICICS 2001).
+// response as a measure of ridge clarity follows Shen, Kot & Koo, "Quality
+// measures of fingerprint images", AVBPA 2001; the filter is the one of
+// contextual_enhancement.h.
 #include <opencv2/core/mat.hpp>
 
 namespace ridgeline::fingerprint {
