@@ -27,7 +27,7 @@ struct Alignment {
 // when both prints carry ridge flow, how well their flow and ridge spacing
 // agree (matcher.cpp); with flow, the ridges around each minutia weigh on its
 // pairs (orientation_descriptor.h). Measured on the FVC sets with flow:
-// different fingers score 0.25 at most (99.9 % below 0.18). See docs/matcher.md for the distributions.
+// different fingers score 0.24 at most (99.9 % below 0.18). See docs/matcher.md for the distributions.
 // How the two ridge flows compare under the alignment (flow_agreement.h).
 struct FlowComparison {
   bool compared = false;  // false when a print has no ridge flow map or no alignment was found
