@@ -1,8 +1,8 @@
 #pragma once
 // The area a print shows, as the global consolidation judges it: the convex
 // hull of its minutiae widened by a margin, kept as a coarse raster (one run
-// of cells a row) so that
-// "does this aligned minutia fall inside the other print" is two table reads.
+// of cells a row) so that "does this aligned minutia fall inside the other
+// print" is two table reads.
 // The consolidation asks that several hundred times per comparison.
 #include <array>
 #include <cstddef>
