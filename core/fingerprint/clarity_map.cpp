@@ -4,6 +4,8 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include "core/fingerprint/ridge_response.h"
+
 namespace ridgeline::fingerprint {
 
 namespace {
@@ -21,17 +23,21 @@ cv::Mat clarityLevels(const FieldGrid& fields) {
   for (int br = 0; br < rows; ++br)
     for (int bc = 0; bc < cols; ++bc) {
       int cells = 0, inside = 0;
-      float coherence = 0;
+      float coherence = 0, response = 0;
       for (int r = br * kClarityBlockCells; r < std::min(fields.rows(), (br + 1) * kClarityBlockCells); ++r)
         for (int c = bc * kClarityBlockCells; c < std::min(fields.cols(), (bc + 1) * kClarityBlockCells); ++c) {
           ++cells;
           if (!fields.foreground.at<uchar>(r, c)) continue;
           ++inside;
           coherence += fields.coherence.at<float>(r, c);
+          if (!fields.response.empty()) response += fields.response.at<float>(r, c);
         }
       if (cells == 0 || float(inside) < kMinForegroundShare * float(cells)) continue;
       coherence /= float(inside);
-      levels.at<uchar>(br, bc) = coherence >= kDefinitiveMinutiae ? 3 : coherence >= kDefinitiveFlow ? 2 : 1;
+      // Where the filter found too little ridge the minutiae are dropped
+      // (ridge_response.h), so the block cannot claim definitive minutiae.
+      const bool weak = !fields.response.empty() && response / float(inside) < kMinMinutiaResponse;
+      levels.at<uchar>(br, bc) = coherence >= kDefinitiveMinutiae && !weak ? 3 : coherence >= kDefinitiveFlow ? 2 : 1;
     }
   return levels;
 }

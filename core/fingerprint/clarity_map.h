@@ -2,7 +2,8 @@
 // EFS clarity (ANSI/NIST-ITL 1-2011 field 9.353 style levels) per 16 x 16 px
 // block at 500 ppi, from what the extractor could measure:
 //   0 background, 1 debatable ridge flow, 2 definitive ridge flow,
-//   3 definitive minutiae (flow clear enough to place a minutia).
+//   3 definitive minutiae (flow clear enough to place a minutia, and the
+//     filter's ridge response strong enough that the extractor keeps them).
 // Levels 4 (ridge edges) and 5 (pores) need 1000 ppi detail the extractor
 // does not measure, so it never claims them; an examiner may.
 #include <opencv2/core/mat.hpp>

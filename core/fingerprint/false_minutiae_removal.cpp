@@ -6,6 +6,7 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include "core/fingerprint/ridge_response.h"
 #include "core/fingerprint/skeleton_tracing.h"
 
 namespace ridgeline::fingerprint {
@@ -18,10 +19,6 @@ constexpr float kBrokenRidgePeriods = 1.8f;  // gap two facing endings may span
 constexpr float kClusterPeriods = 0.7f;      // two minutiae this close are one artefact
 constexpr float kBorderPeriods = 1.0f;       // minutiae this close to the region edge are where the print stops
 constexpr float kMinCoherence = 0.2f;        // flow too confused to trust a minutia
-// Ridge response (relative to the print's median) below which the filter
-// found too little ridge to trust a minutia: wet, smudged or crushed skin.
-// Measured at 0.3-0.9 of the median (docs/matcher.md, section 5).
-constexpr float kMinResponse = 0.7f;
 
 float angleDistance(float a, float b) {
   float d = std::fmod(std::abs(a - b), 2 * kPi);
@@ -36,7 +33,7 @@ float periodAt(const FieldGrid& f, cv::Point p) {
 bool weakResponse(const FieldGrid& f, cv::Point p) {
   if (f.response.empty()) return false;
   return f.response.at<float>(std::min(p.y / kCellSize, f.rows() - 1), std::min(p.x / kCellSize, f.cols() - 1)) <
-         kMinResponse;
+         kMinMinutiaResponse;
 }
 
 // Index of the candidate at (or next to) a pixel, -1 if none.

@@ -14,6 +14,12 @@
 
 namespace ridgeline::fingerprint {
 
+// Below this share of the print's median the filter found too little ridge
+// to place a minutia: the false-minutiae rules drop minutiae there and the
+// clarity map does not call such an area "definitive minutiae". Measured at
+// 0.3-0.9 (docs/matcher.md, section 5).
+inline constexpr float kMinMinutiaResponse = 0.7f;
+
 // enhanced: CV_32F at the working resolution; foregroundCells: the region on
 // the field grid (FieldGrid::foreground). Returns CV_32F on the field grid,
 // 0 everywhere when the region is empty or the filter passed nothing.

@@ -7,6 +7,7 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include "core/fingerprint/clarity_map.h"
 #include "core/fingerprint/extractor.h"
 #include "core/fingerprint/normalization.h"
 #include "core/fingerprint/orientation_field.h"
@@ -195,6 +196,22 @@ class TestExtraction : public QObject {
     QVERIFY(std::abs(response.at<float>(30, 15) - 1.0f) < 0.05f);
     QVERIFY(std::abs(response.at<float>(30, 55) - 0.3f) < 0.05f);
     QCOMPARE(cv::countNonZero(relativeRidgeResponse(enhanced, cv::Mat::zeros(60, 60, CV_8U))), 0);
+  }
+
+  void weakResponseIsNoDefinitiveMinutiae() {
+    // Clear flow everywhere; the filter's response full on the left half and
+    // half the median on the right: the right half keeps definitive flow
+    // (level 2) but no longer claims definitive minutiae (level 3).
+    FieldGrid fields;
+    fields.foreground = cv::Mat(16, 16, CV_8U, cv::Scalar(255));
+    fields.coherence = cv::Mat(16, 16, CV_32F, cv::Scalar(0.8f));
+    fields.response = cv::Mat(16, 16, CV_32F, cv::Scalar(1.0f));
+    fields.response(cv::Rect(8, 0, 8, 16)).setTo(0.5f);
+    const cv::Mat levels = clarityLevels(fields);
+    QCOMPARE(int(levels.at<uchar>(1, 0)), 3);
+    QCOMPARE(int(levels.at<uchar>(1, 3)), 2);
+    fields.response.release();  // no enhancement ran: coherence alone decides
+    QCOMPARE(int(clarityLevels(fields).at<uchar>(1, 3)), 3);
   }
 
   void noMinutiaeWhereTheFilterFoundNoRidges() {
