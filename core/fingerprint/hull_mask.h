@@ -27,7 +27,7 @@ class HullMask {
   // random, and the consolidation asks for every minutia of every trial.
   bool contains(double x, double y) const {
     const double fx = (x - x0_) / kCell, fy = (y - y0_) / kCell;
-    const bool onRaster = fx >= 0 && fy >= 0 && fx < cols_ && fy < rows_;  // also false for NaN
+    const bool onRaster = (fx >= 0) & (fy >= 0) & (fx < cols_) & (fy < rows_);  // also false for NaN
     // Off the raster, row 0 and column 0 are read instead: never a
     // conversion of a value out of int's range.
     const Span row = spans_.empty() ? Span{} : spans_[std::size_t(int(onRaster ? fy : 0.0))];
