@@ -5,6 +5,8 @@
 //     genuine  = every pair of impressions of the same finger (10 x 28 = 280)
 //     impostor = every pair of impressions of different fingers (80 x 72 / 2 = 2,880)
 //     each unordered pair is compared once (probe = the lower-numbered image).
+//     printed: EER, FMR100, FMR1000 (FVC definitions) and 1 - AUC (every pair
+//     of scores, less moved by one genuine pair than the EER).
 //   Latent-like set (fvc-latent, 317 latent/clean pairs): each latent against
 //     all 317 clean prints; rank of its mate (ties counted against it); then
 //     again with the latent as a mark of unknown scale (scale search).
@@ -157,8 +159,8 @@ void runFvcSet(const Options& o, const FvcSet& set, Timing& timing, std::ofstrea
   const auto r = bench::errorRates(genuine, impostor);
   double minutiae = 0;
   for (const auto& p : prints) minutiae += double(p.features.minutiae.size());
-  std::printf("%-14s %4zu gen %5zu imp   EER %6.2f %%   FMR100 %6.2f %%   FMR1000 %6.2f %%   (%.1f minutiae/print, %.1f ms/extraction)\n",
-              set.name.c_str(), genuine.size(), impostor.size(), 100 * r.eer, 100 * r.fmr100, 100 * r.fmr1000,
+  std::printf("%-14s %4zu gen %5zu imp   EER %6.2f %%   FMR100 %6.2f %%   FMR1000 %6.2f %%   1-AUC %6.3f %%   (%.1f minutiae/print, %.1f ms/extraction)\n",
+              set.name.c_str(), genuine.size(), impostor.size(), 100 * r.eer, 100 * r.fmr100, 100 * r.fmr1000, 100 * r.rocMiss,
               minutiae / double(std::max<size_t>(1, prints.size())), extractMs);
   std::fflush(stdout);
 }

@@ -33,6 +33,12 @@ ErrorRates errorRates(std::vector<double> genuine, std::vector<double> impostor)
     if (fmr <= 0.01) r.fmr100 = std::min(r.fmr100, fnmr);
     if (fmr <= 0.001) r.fmr1000 = std::min(r.fmr1000, fnmr);
   }
+  double missed = 0;  // impostors above each genuine score, ties half
+  for (double g : genuine) {
+    const auto [low, high] = std::equal_range(impostor.begin(), impostor.end(), g);
+    missed += double(impostor.end() - high) + 0.5 * double(high - low);
+  }
+  r.rocMiss = missed / (double(genuine.size()) * double(impostor.size()));
   return r;
 }
 
