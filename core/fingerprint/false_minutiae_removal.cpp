@@ -25,15 +25,17 @@ float angleDistance(float a, float b) {
   return d > kPi ? 2 * kPi - d : d;
 }
 
-float periodAt(const FieldGrid& f, cv::Point p) {
-  return f.period.at<float>(std::min(p.y / kCellSize, f.rows() - 1), std::min(p.x / kCellSize, f.cols() - 1));
+// A grid field's value in the cell holding pixel p (the skeleton may reach
+// past the last whole cell).
+float cellValue(const FieldGrid& f, const cv::Mat& plane, cv::Point p) {
+  return plane.at<float>(std::min(p.y / kCellSize, f.rows() - 1), std::min(p.x / kCellSize, f.cols() - 1));
 }
+
+float periodAt(const FieldGrid& f, cv::Point p) { return cellValue(f, f.period, p); }
 
 // Without a response field (no enhancement ran) every minutia passes.
 bool weakResponse(const FieldGrid& f, cv::Point p) {
-  if (f.response.empty()) return false;
-  return f.response.at<float>(std::min(p.y / kCellSize, f.rows() - 1), std::min(p.x / kCellSize, f.cols() - 1)) <
-         kMinMinutiaResponse;
+  return !f.response.empty() && cellValue(f, f.response, p) < kMinMinutiaResponse;
 }
 
 // Index of the candidate at (or next to) a pixel, -1 if none.

@@ -6,7 +6,6 @@
 // The consolidation asks that several hundred times per comparison.
 #include <array>
 #include <cstddef>
-#include <cstdint>
 #include <vector>
 
 namespace ridgeline::fingerprint {
