@@ -212,16 +212,16 @@ GlobalMatch pairUnder(const Rigid& r, const TemplateMinutia& anchorA, const MccT
 // Minutiae of each print inside the other's region after alignment: the
 // denominators that make partial prints comparable. The probe's minutiae as
 // pairUnder aligned them under r.
-std::pair<double, double> overlapCounts(const Rigid& r, const std::vector<Aligned>& alignedA, const MccTemplate& a,
-                                        const MccTemplate& b) {
-  double na = 0, nb = 0;
+void countOverlap(const Rigid& r, const std::vector<Aligned>& alignedA, const MccTemplate& a, const MccTemplate& b,
+                  GlobalMatch& g) {
+  int na = 0, nb = 0;
   for (const auto& p : alignedA) na += b.area.contains(p.x, p.y);
   for (const auto& n : b.minutiae) {
     double x, y;
     r.inverse(n.x, n.y, x, y);
     nb += a.area.contains(x, y);
   }
-  return {std::max(kMinOverlap, na), std::max(kMinOverlap, nb)};
+  g.probeInOverlap = na, g.candidateInOverlap = nb;
 }
 
 // Least-squares rigid fit of the pairs (Umeyama 1991, 2-D, no scale).
@@ -248,11 +248,11 @@ Rigid refit(const GlobalMatch& g, const MccTemplate& a, const MccTemplate& b) {
   return r;
 }
 
-double scoreOf(const GlobalMatch& g, const Rigid& r, const std::vector<Aligned>& alignedA, const MccTemplate& a,
-               const MccTemplate& b) {
+double scoreOf(const GlobalMatch& g) {
   double sum = 0;
   for (double w : g.pairWeights) sum += w;
-  const auto [na, nb] = overlapCounts(r, alignedA, a, b);
+  const double na = std::max(kMinOverlap, double(g.probeInOverlap));
+  const double nb = std::max(kMinOverlap, double(g.candidateInOverlap));
   return std::min(1.0, sum * sum / (na * nb));
 }
 
@@ -260,7 +260,8 @@ double scoreOf(const GlobalMatch& g, const Rigid& r, const std::vector<Aligned>&
 GlobalMatch pairAndScore(const Rigid& r, const TemplateMinutia& anchorA, const MccTemplate& a, const MccTemplate& b,
                          const XIndex& bx, const std::vector<float>& sim, Scratch& scratch) {
   GlobalMatch g = pairUnder(r, anchorA, a, b, bx, sim, scratch);
-  g.score = scoreOf(g, r, scratch.aligned, a, b);
+  countOverlap(r, scratch.aligned, a, b, g);
+  g.score = scoreOf(g);
   return g;
 }
 }  // namespace

@@ -21,6 +21,9 @@ struct GlobalMatch {
   std::vector<std::pair<int, int>> pairs;    // template minutia indices (probe, candidate)
   std::vector<double> pairWeights;           // each pair's share, 0..1
   double rotation = 0, tx = 0, ty = 0;       // 500 ppi, y up: candidate = R * probe + t
+  // Minutiae of each print inside the other's region under the alignment:
+  // the counts the score divides by (raised to a floor there, not here).
+  int probeInOverlap = 0, candidateInOverlap = 0;
 };
 
 // seeds: relaxed MCC pairs, best first; the first few are tried as anchors.

@@ -38,11 +38,26 @@ struct FlowComparison {
   double periodMismatch = -1;
 };
 
+// The minutiae parts of the score, each 0..1 as it enters the blend
+// (matcher.cpp; docs/matcher.md, section 2), so an examiner (`match
+// --explain`) and a developer (`bench_matcher --write-components`) can see
+// which evidence carried it.
+struct ScoreBreakdown {
+  // Global consolidation: (sum of pair weights)^2 / (probe minutiae x
+  // candidate minutiae in the shared area, each at least 12).
+  double minutiae = 0;
+  // MCC LSS-R: the relaxed similarity of the best local pairs, scaled by 4 and capped at 1.
+  double neighbourhoods = 0;
+  // Minutiae of each print inside the other's region under the alignment.
+  int probeInOverlap = 0, candidateInOverlap = 0;
+};
+
 struct MatchResult {
   double score = 0;
   std::vector<MinutiaPair> pairs;  // the pairs that make the score, best first
   Alignment alignment;
   FlowComparison flow;
+  ScoreBreakdown breakdown;
 };
 
 }  // namespace ridgeline::fingerprint

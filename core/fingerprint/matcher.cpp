@@ -88,6 +88,7 @@ constexpr double kFullFlowMm2 = 50 * 16 * 16 * kMmPerPixel * kMmPerPixel;
 
 struct Blend {
   double score = 0;
+  double neighbourhoods = 0;  // LSS-R as it enters the score
   GlobalMatch global;
   FlowComparison flow;
 };
@@ -115,7 +116,8 @@ Blend combined(const Consolidation& c, const MccTemplate& probe, const MccTempla
   Blend b;
   const double lssr = meanRelaxed(c.scoring, std::min(probe.size(), candidate.size()));
   b.global = consolidateGlobally(probe, candidate, c.relaxed, c.similarity);
-  b.score = kGlobalWeight * b.global.score + (1 - kGlobalWeight) * std::min(1.0, kLssrScale * lssr);
+  b.neighbourhoods = std::min(1.0, kLssrScale * lssr);
+  b.score = kGlobalWeight * b.global.score + (1 - kGlobalWeight) * b.neighbourhoods;
   // Without flow on both sides (examiner-made sets, other extractors' templates) the minutiae score stands alone.
   if (probe.flow.empty() || candidate.flow.empty()) return b;
   b.flow = compareFlowUnder(probe, candidate, b.global);
@@ -144,6 +146,7 @@ MatchResult matchTemplates(const MccTemplate& probe, const MccTemplate& candidat
   const GlobalMatch& g = b.global;
   result.score = b.score;
   result.flow = b.flow;
+  result.breakdown = {g.score, b.neighbourhoods, g.probeInOverlap, g.candidateInOverlap};
   for (size_t k = 0; k < g.pairs.size(); ++k)
     result.pairs.push_back({g.pairs[k].first, g.pairs[k].second, g.pairWeights[k]});
   std::stable_sort(result.pairs.begin(), result.pairs.end(), [](const auto& x, const auto& y) { return x.support > y.support; });

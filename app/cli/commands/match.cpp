@@ -36,6 +36,10 @@ std::string formatScore(double score) {
 
 void explain(std::ostream& out, const fingerprint::MatchResult& r) {
   const auto& a = r.alignment;
+  const auto& b = r.breakdown;
+  out << "minutiae\tshare " << formatScore(b.minutiae) << "\tin the shared area: probe " << b.probeInOverlap
+      << ", candidate " << b.candidateInOverlap << "\n";
+  out << "neighbourhoods\t" << formatScore(b.neighbourhoods) << " (MCC LSS-R, scaled)\n";
   out << "pairs\t" << r.pairs.size() << "\n";
   for (const auto& p : r.pairs) out << "pair\t" << p.probe << "\t" << p.candidate << "\t" << formatScore(p.support) << "\n";
   if (a.valid)

@@ -16,6 +16,7 @@
 //
 // Options: --smoke (quick run on tests/data), --data DIR, --set NAME (repeatable,
 // e.g. fvc2002/DB1_B), --no-latent, --write-scores FILE (CSV of every score),
+// --write-components FILE (every comparison's score and its parts, score_components.h),
 // --iso-templates (match the shared ISO/IEC 19794-2 templates of the FVC sets,
 // made by another extractor, instead of extracting: isolates the matcher),
 // --latent-xyt (the latent set from its shipped NBIS minutiae, likewise),
@@ -41,6 +42,7 @@
 #include "core/util/memory_policy.h"
 #include "error_rates.h"
 #include "machine_info.h"
+#include "score_components.h"
 
 namespace fs = std::filesystem;
 using namespace ridgeline;
@@ -68,6 +70,13 @@ struct Options {
   std::string data = RIDGELINE_SHARED_DATA;
   std::vector<std::string> sets;
   std::string scoresFile;
+  std::string componentsFile;
+};
+
+// Where the per-comparison records go; null when not asked for.
+struct Outputs {
+  std::ofstream* scores = nullptr;
+  std::ofstream* components = nullptr;
 };
 
 struct Timing {
@@ -131,7 +140,7 @@ struct FvcSet {
   double ppi;
 };
 
-void runFvcSet(const Options& o, const FvcSet& set, Timing& timing, std::ofstream* scores) {
+void runFvcSet(const Options& o, const FvcSet& set, Timing& timing, const Outputs& out) {
   const fs::path dir = fs::path(o.data) / "fingerprints" / (o.isoTemplates ? "iso-templates/" + set.name : set.name);
   const std::string extension = o.isoTemplates ? ".iso" : ".tif";
   if (!fs::is_directory(dir)) {
@@ -153,7 +162,10 @@ void runFvcSet(const Options& o, const FvcSet& set, Timing& timing, std::ofstrea
       const double s = row[j - i - 1];
       const bool mate = fingerOf(prints[i].name) == fingerOf(prints[j].name);
       (mate ? genuine : impostor).push_back(s);
-      if (scores) *scores << set.name << ',' << (mate ? "genuine" : "impostor") << ',' << s << ',' << prints[i].name << ',' << prints[j].name << '\n';
+      if (out.components)
+        bench::writeComponents(*out.components, set.name, mate ? "genuine" : "impostor", prints[i].name, prints[j].name,
+                               matchTemplates(prints[i].prepared, prints[j].prepared));
+      if (out.scores) *out.scores << set.name << ',' << (mate ? "genuine" : "impostor") << ',' << s << ',' << prints[i].name << ',' << prints[j].name << '\n';
     }
   }
   const auto r = bench::errorRates(genuine, impostor);
@@ -174,9 +186,9 @@ fs::path onlyImage(const fs::path& dir, bool xyt) {
 
 void rankLatents(const std::vector<fs::path>& cases, const std::vector<Enrolled>& latents,
                  const std::vector<Enrolled>& cleans, bool scaleSearch, double extractMs, Timing& timing,
-                 std::ofstream* scores);
+                 const Outputs& out);
 
-void runLatent(const Options& o, Timing& timing, std::ofstream* scores) {
+void runLatent(const Options& o, Timing& timing, const Outputs& out) {
   const fs::path root = fs::path(o.data) / "latent" / "fvc-latent" / "data";
   if (!fs::is_directory(root)) {
     std::printf("latent         skipped: %s not found\n", root.c_str());
@@ -195,32 +207,38 @@ void runLatent(const Options& o, Timing& timing, std::ofstream* scores) {
     cleans.push_back(enroll(k, 500, o.ridgeFlow, timing));
   }
   const double extractMs = (timing.extractMs - before.extractMs) / double(std::max(1L, timing.extractions - before.extractions));
-  rankLatents(cases, latents, cleans, false, extractMs, timing, scores);
+  rankLatents(cases, latents, cleans, false, extractMs, timing, out);
   // Most of these latents are not at their mates' scale (their ridge period is
   // ~15-25 % larger for the FVC2000-derived ones): the same protocol again
   // with the latent treated as a mark of unknown scale.
-  rankLatents(cases, latents, cleans, true, extractMs, timing, scores);
+  rankLatents(cases, latents, cleans, true, extractMs, timing, out);
 }
 
 void rankLatents(const std::vector<fs::path>& cases, const std::vector<Enrolled>& latents,
                  const std::vector<Enrolled>& cleans, bool scaleSearch, double extractMs, Timing& timing,
-                 std::ofstream* scores) {
+                 const Outputs& out) {
   int rank1 = 0, rank10 = 0;
   for (size_t i = 0; i < latents.size(); ++i) {
     std::vector<double> s(cleans.size());
+    const ScaledProbe scaled = scaleSearch ? prepareAtScales(latents[i].features) : ScaledProbe{};
     if (scaleSearch) {
-      const ScaledProbe scaled = prepareAtScales(latents[i].features);
       for (size_t j = 0; j < cleans.size(); ++j) s[j] = scoreAcrossScales(scaled, cleans[j].prepared);
     } else {
       s = scoreRow(latents[i], cleans, 0, timing);
     }
+    const std::string set = scaleSearch ? "fvc-latent-scale-search" : "fvc-latent";
+    for (size_t j = 0; out.components && j < cleans.size(); ++j)
+      bench::writeComponents(*out.components, set, i == j ? "mate" : "non-mate", cases[i].filename().string(),
+                             cases[j].filename().string(),
+                             scaleSearch ? matchAcrossScales(scaled, cleans[j].prepared)
+                                         : matchTemplates(latents[i].prepared, cleans[j].prepared));
     int rank = 1;
     for (size_t j = 0; j < cleans.size(); ++j)
       if (j != i && s[j] >= s[i]) ++rank;
     rank1 += rank == 1;
     rank10 += rank <= 10;
-    if (scores)
-      *scores << (scaleSearch ? "fvc-latent-scale-search" : "fvc-latent") << ",mate," << s[i] << ','
+    if (out.scores)
+      *out.scores << set << ",mate," << s[i] << ','
               << cases[i].filename().string() << ",rank " << rank << '\n';
   }
   const double n = double(std::max<size_t>(1, latents.size()));
@@ -257,6 +275,7 @@ Options parse(int argc, char** argv) {
     else if (a == "--data") o.data = value();
     else if (a == "--set") o.sets.push_back(value());
     else if (a == "--write-scores") o.scoresFile = value();
+    else if (a == "--write-components") o.componentsFile = value();
     else throw std::runtime_error("unknown option " + a);
   }
   return o;
@@ -290,11 +309,16 @@ int main(int argc, char** argv) {
       scoresOut.open(o.scoresFile);
       scoresOut << "set,kind,score,a,b\n";
     }
-    std::ofstream* scores = o.scoresFile.empty() ? nullptr : &scoresOut;
+    std::ofstream componentsOut;
+    if (!o.componentsFile.empty()) {
+      componentsOut.open(o.componentsFile);
+      bench::writeComponentsHeader(componentsOut);
+    }
+    const Outputs out{o.scoresFile.empty() ? nullptr : &scoresOut, o.componentsFile.empty() ? nullptr : &componentsOut};
     const std::vector<FvcSet> all = {{"fvc2002/DB1_B", 500}, {"fvc2002/DB2_B", 569}, {"fvc2004/DB1_B", 500}, {"fvc2004/DB2_B", 500}};
     for (const auto& set : all)
-      if (o.sets.empty() || std::find(o.sets.begin(), o.sets.end(), set.name) != o.sets.end()) runFvcSet(o, set, timing, scores);
-    if (o.latent) runLatent(o, timing, scores);
+      if (o.sets.empty() || std::find(o.sets.begin(), o.sets.end(), set.name) != o.sets.end()) runFvcSet(o, set, timing, out);
+    if (o.latent) runLatent(o, timing, out);
   }
   const double n = double(std::max(1L, timing.extractions)), m = double(std::max(1L, timing.comparisons));
   std::printf("speed (1 thread, CPU time): extraction %.2f ms/image, template preparation %.2f ms/image, comparison %.1f us\n",

@@ -45,6 +45,8 @@ class TestFingerprintCli : public QObject {
                                 QString::fromStdString(fixture("101_2.tif")), "--explain"});
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.contains("\npair\t"));
+    QVERIFY2(r.out.contains("\nminutiae\tshare 0.") && r.out.contains("in the shared area: probe "), qPrintable(r.out));
+    QVERIFY(r.out.contains("\nneighbourhoods\t"));
     QVERIFY(r.out.contains("\nalignment\t"));
     QVERIFY(r.out.contains("\nridge flow\tagreement 0.9"));  // two impressions of one finger: parallel flow
     QVERIFY(r.out.contains("\nridge spacing\tmismatch 0.0"));  // and the same ridge spacing

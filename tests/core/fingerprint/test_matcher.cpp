@@ -205,6 +205,28 @@ class TestMatcher : public QObject {
     QVERIFY2(spaced.score < genuine.score, qPrintable(QString("%1 vs %2").arg(spaced.score).arg(genuine.score)));
   }
 
+  void breakdownAccountsForTheScore() {
+    // Without flow the score is the minutiae blend alone (docs/matcher.md,
+    // section 2): 0.3 x the paired share + 0.7 x the neighbourhoods.
+    const MatchResult plain = matchFeatures(withoutFlow(probe_), withoutFlow(mate_));
+    const ScoreBreakdown& b = plain.breakdown;
+    QVERIFY2(std::abs(plain.score - (0.3 * b.minutiae + 0.7 * b.neighbourhoods)) < 1e-12,
+             qPrintable(QString("%1 from %2 and %3").arg(plain.score).arg(b.minutiae).arg(b.neighbourhoods)));
+    QVERIFY(b.minutiae > 0 && b.minutiae <= 1 && b.neighbourhoods > 0 && b.neighbourhoods <= 1);
+    // The paired share divides by the minutiae in the shared area, so it cannot pair more than both show there.
+    QVERIFY(b.probeInOverlap > 0 && b.candidateInOverlap > 0);
+    QVERIFY(int(plain.pairs.size()) <= std::max(12, std::min(b.probeInOverlap, b.candidateInOverlap)));
+    // A print against itself: every minutia lies in the shared area and the parts are full.
+    const MatchResult self = matchFeatures(probe_, probe_);
+    QCOMPARE(self.breakdown.probeInOverlap, int(probe_.minutiae.size()));
+    QCOMPARE(self.breakdown.candidateInOverlap, int(probe_.minutiae.size()));
+    QVERIFY2(self.breakdown.minutiae > 0.9, qPrintable(QString::number(self.breakdown.minutiae)));
+    QCOMPARE(self.breakdown.neighbourhoods, 1.0);
+    // Another finger: less of both.
+    const MatchResult impostor = matchFeatures(probe_, other_);
+    QVERIFY(impostor.breakdown.minutiae < b.minutiae && impostor.breakdown.neighbourhoods < b.neighbourhoods);
+  }
+
   void unusableEditedMinutiaIsAnInputError() {
     FeatureSet broken = probe_;
     broken.minutiae[3].x = std::numeric_limits<double>::quiet_NaN();
