@@ -389,13 +389,16 @@ class TestCaseView : public QObject {
     view.resize(1600, 900);
     view.show();
     lockAnalysisWithAutomaticMinutiae(view);
-    view.setScorer([](const FeatureSet&, const FeatureSet&) { return std::optional<LocalScore>(LocalScore{0.375, 0.91, 84, 0.0488}); });
+    view.setScorer([](const FeatureSet&, const FeatureSet&) { return std::optional<LocalScore>(LocalScore{0.375, 0.91, 84, 0.0488, 11, 19, 17}); });
     QVERIFY(view.goToStep(CaseStep::Evaluation));
     QSignalSpy recorded(&view, &CaseView::conclusionRecorded);
     EvaluationPage* page = view.evaluation();
     // The score says what went into it besides the minutiae.
     QVERIFY2(page->scoreLine()->text().contains("ridge flow agreement 0.91 over 84 mm"), qPrintable(page->scoreLine()->text()));
     QVERIFY2(page->scoreLine()->text().contains("ridge spacing 5 % apart"), qPrintable(page->scoreLine()->text()));
+    // And on how many minutiae: the pairs against what each print shows where they overlap.
+    QVERIFY2(page->scoreLine()->text().contains("11 minutiae paired, where the probe shows 19 and the candidate 17"),
+             qPrintable(page->scoreLine()->text()));
     QVERIFY(!page->saveButton()->isEnabled());
     QVERIFY(page->selectDecision("inconclusive"));
     page->rationale()->setPlainText("too short");

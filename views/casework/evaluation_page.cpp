@@ -73,6 +73,16 @@ EvaluationPage::EvaluationPage(const QStringList& scale, QWidget* parent)
   setScores(std::nullopt, 0, 0);
 }
 
+// How many minutiae paired against how many each print shows where the two
+// overlap: a score from 8 of 10 reads differently from one from 8 of 40.
+static QString minutiaeText(const LocalScore& local) {
+  if (local.probeInOverlap <= 0 || local.candidateInOverlap <= 0) return {};
+  return QObject::tr("%1 minutiae paired, where the probe shows %2 and the candidate %3; ")
+      .arg(local.pairedMinutiae)
+      .arg(local.probeInOverlap)
+      .arg(local.candidateInOverlap);
+}
+
 // What went into the score besides the minutiae, so the examiner can weigh it.
 static QString flowText(const LocalScore& local) {
   if (!local.flowAgreement) return QObject::tr("minutiae only: ridge flow not compared");
@@ -87,7 +97,8 @@ static QString flowText(const LocalScore& local) {
 
 void EvaluationPage::setScores(std::optional<LocalScore> local, double hubScore, double hubThreshold) {
   const QString hub = tr("Hub score %1 against its threshold %2.").arg(scoreText(hubScore)).arg(scoreText(hubThreshold));
-  scoreLine_->setText(local ? tr("Local matcher score <b>%1</b> (%2). %3").arg(scoreText(local->score), flowText(*local), hub)
+  scoreLine_->setText(local ? tr("Local matcher score <b>%1</b> (%2%3). %4")
+                                  .arg(scoreText(local->score), minutiaeText(*local), flowText(*local), hub)
                             : tr("The local matcher has not scored this pair. %1").arg(hub));
   caseScore_ = local ? std::optional<double>(local->score) : std::nullopt;
   refreshChart();

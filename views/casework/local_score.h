@@ -12,6 +12,8 @@ struct LocalScore {
   std::optional<double> flowAgreement;  // -1..1, when both prints' ridge flow was compared
   double flowSharedMm2 = 0;             // the area that comparison covered
   std::optional<double> spacingMismatch;  // mean |log period ratio| over it, when both prints carry periods
+  int pairedMinutiae = 0;                 // pairs under the matcher's alignment
+  int probeInOverlap = 0, candidateInOverlap = 0;  // minutiae of each print in the area the two share
 };
 
 // Scores a pair of feature sets with the local matcher, if one is available.

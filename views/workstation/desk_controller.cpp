@@ -32,7 +32,8 @@ std::vector<Correspondence> proposeWithMatcher(const FeatureSet& probe, const Fe
 std::optional<LocalScore> scoreWithMatcher(const FeatureSet& probe, const FeatureSet& candidate) {
   if (probe.minutiae.empty() || candidate.minutiae.empty()) return std::nullopt;
   const fingerprint::MatchResult r = fingerprint::matchFeatures(probe, candidate);
-  LocalScore s{r.score, std::nullopt, 0, std::nullopt};
+  LocalScore s{r.score, std::nullopt, 0, std::nullopt, int(r.pairs.size()), r.breakdown.probeInOverlap,
+               r.breakdown.candidateInOverlap};
   if (r.flow.compared) s.flowAgreement = r.flow.agreement, s.flowSharedMm2 = r.flow.sharedMm2;
   if (r.flow.periodMismatch >= 0) s.spacingMismatch = r.flow.periodMismatch;
   return s;
