@@ -142,14 +142,13 @@ RIDGELINE_IN_CLONES float similarity(const Cylinder& a, const Cylinder& b) {
 constexpr float kOrientationWeight = 0.5f;
 constexpr int kMinSharedSamples = 12;
 
-// How much one differing code bit lowers the agreement, by the count of
-// shared samples: 2 / (kDirectionBits x shared), and 0 below
-// kMinSharedSamples, so that the flow leaves those pairs alone. A table read
-// instead of a division and a branch per pair (which pairs share enough flow
-// is random).
+// disagreementPerBit (orientation_descriptor.h) by the count of shared
+// samples, and 0 below kMinSharedSamples, so that the flow leaves those pairs
+// alone. A table read instead of a division and a branch per pair (which
+// pairs share enough flow is random).
 constexpr std::array<float, kDescriptorSamples + 1> kDisagreementPerBit = [] {
   std::array<float, kDescriptorSamples + 1> t{};
-  for (int s = kMinSharedSamples; s <= kDescriptorSamples; ++s) t[size_t(s)] = 2.0f / float(kDirectionBits * s);
+  for (int s = kMinSharedSamples; s <= kDescriptorSamples; ++s) t[size_t(s)] = disagreementPerBit(s);
   return t;
 }();
 

@@ -46,6 +46,11 @@ inline OrientationCounts countOrientation(const OrientationDescriptor& a, const 
   return out;
 }
 
+// How much one differing code bit lowers the agreement below, when `shared`
+// samples are compared: all kDirectionBits bits of every sample differing
+// (crossing everywhere) take it from 1 to -1.
+constexpr float disagreementPerBit(int shared) { return 2.0f / float(kDirectionBits * shared); }
+
 // How closely the ridge directions agree over the shared samples: 1 the same
 // everywhere, 0 unrelated (a quarter-turn apart on average), -1 crossing at
 // right angles everywhere; 0 when nothing is shared.
@@ -56,7 +61,7 @@ struct OrientationAgreement {
 inline OrientationAgreement compareOrientation(const OrientationDescriptor& a, const OrientationDescriptor& b) {
   const OrientationCounts c = countOrientation(a, b);
   if (c.shared == 0) return {};
-  return {c.shared, 1.0f - 2.0f * float(c.differing) / float(kDirectionBits * c.shared)};
+  return {c.shared, 1.0f - float(c.differing) * disagreementPerBit(c.shared)};
 }
 
 }  // namespace ridgeline::fingerprint
