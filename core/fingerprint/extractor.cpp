@@ -13,6 +13,7 @@
 #include "core/fingerprint/normalization.h"
 #include "core/fingerprint/orientation_field.h"
 #include "core/fingerprint/quality_score.h"
+#include "core/fingerprint/ridge_detail.h"
 #include "core/fingerprint/ridge_flow_map.h"
 #include "core/fingerprint/ridge_frequency.h"
 #include "core/fingerprint/ridge_response.h"
@@ -87,14 +88,16 @@ cv::Mat enhanceAndRefine(const cv::Mat& normalized, FieldGrid& fields) {
 }
 }  // namespace
 
-RidgeFlowMap extractRidgeFlow(const cv::Mat& gray, double sourcePpi) {
+RidgeEvidence extractRidgeEvidence(const cv::Mat& gray, double sourcePpi) {
   const WorkingImage work = checkedWorkingImage(gray, sourcePpi);
   const cv::Mat normalized = normalizeContrast(work.gray);
   FieldGrid fields = flowFields(work.gray, normalized);
   fields.period = estimateRidgePeriod(normalized, fields.orientation, fields.foreground);
-  enhanceAndRefine(normalized, fields);  // the same flow as extractFeatures gives
-  return toRidgeFlowMap(fields, work.scale);
+  const cv::Mat enhanced = enhanceAndRefine(normalized, fields);  // the same flow and ridges as extractFeatures gives
+  return {toRidgeFlowMap(fields, work.scale), toRidgeDetailImage(toByteView(enhanced, -300, 128), work.scale)};
 }
+
+RidgeFlowMap extractRidgeFlow(const cv::Mat& gray, double sourcePpi) { return extractRidgeEvidence(gray, sourcePpi).flow; }
 
 FeatureSet extractFeatures(const cv::Mat& gray, double sourcePpi, ExtractionTrace* trace, Progress* progress) {
   const WorkingImage work = checkedWorkingImage(gray, sourcePpi);
@@ -119,8 +122,9 @@ FeatureSet extractFeatures(const cv::Mat& gray, double sourcePpi, ExtractionTrac
     // The orientation shown is the refined one: what the minutiae and the flow map were given.
     trace->add(kStageOrientation, fields.orientation);
     trace->add(kStageCoherence, toByteView(fields.coherence, 255, 0));
-    trace->add(kStageEnhanced, toByteView(enhanced, -300, 128));
   }
+  const cv::Mat enhancedView = toByteView(enhanced, -300, 128);
+  if (trace) trace->add(kStageEnhanced, enhancedView);
   fields.response = relativeRidgeResponse(enhanced, fields.foreground);
   if (trace) trace->add(kStageResponse, toByteView(fields.response, 127.5, 0));  // 0..2 x the median
   const cv::Mat binary = binarizeRidges(enhanced, foreground);
@@ -144,6 +148,7 @@ FeatureSet extractFeatures(const cv::Mat& gray, double sourcePpi, ExtractionTrac
   features.regionOfInterest = regionPolygon(foreground, work.scale);
   features.clarity = toClarityMap(levels, work.scale);
   features.ridgeFlow = toRidgeFlowMap(fields, work.scale);
+  features.ridgeDetail = toRidgeDetailImage(enhancedView, work.scale);
   features.quality = overallQuality(levels);
   step(progress, 1.0, "done");
   return features;

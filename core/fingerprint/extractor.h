@@ -30,9 +30,15 @@ inline const std::string kExtractorName = "Ridgeline local extractor 1";
 FeatureSet extractFeatures(const cv::Mat& gray, double sourcePpi, ExtractionTrace* trace = nullptr,
                            Progress* progress = nullptr);
 
-// Only the ridge flow map of the image (the first stages of the extractor):
-// for feature sets that came without one (the hub's, an examiner's), since the
-// flow is a property of the image whoever marked the minutiae.
-RidgeFlowMap extractRidgeFlow(const cv::Mat& gray, double sourcePpi);
+// What the matcher reads from the image besides the minutiae (the first
+// stages of the extractor): for feature sets that came without it (the hub's,
+// an examiner's, stored ones, since ridge detail is not saved). Flow and
+// ridges are properties of the image, whoever marked the minutiae.
+struct RidgeEvidence {
+  RidgeFlowMap flow;
+  RidgeDetailImage detail;
+};
+RidgeEvidence extractRidgeEvidence(const cv::Mat& gray, double sourcePpi);
+RidgeFlowMap extractRidgeFlow(const cv::Mat& gray, double sourcePpi);  // the flow alone
 
 }  // namespace ridgeline::fingerprint

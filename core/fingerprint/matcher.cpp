@@ -83,6 +83,12 @@ constexpr double kFlowWeight = 0.1;
 // period counts e^-1 (figures with and without it in docs/matcher.md, section 5).
 constexpr double kPeriodWeight = 0.05;
 constexpr double kPeriodTolerance = 0.05;
+// When both prints carry ridge detail (ridge_detail.h), the share of pairs
+// whose surrounding ridges agree joins last, full at 10 such pairs. It speaks
+// for a true correspondence that the minutiae found but count too few to
+// carry (a latent's 8 pairs against a wrong finger's 7); weight measured on
+// the FVC sets and the latent-like set (docs/matcher.md, section 5).
+constexpr double kDetailWeight = 0.15;
 constexpr double kMmPerPixel = 25.4 / 500;  // at the templates' 500 ppi
 constexpr double kFullFlowMm2 = 50 * 16 * 16 * kMmPerPixel * kMmPerPixel;
 
@@ -91,6 +97,7 @@ struct Blend {
   double neighbourhoods = 0;  // LSS-R as it enters the score
   GlobalMatch global;
   FlowComparison flow;
+  int ridgeDetailPairs = -1;
 };
 
 FlowComparison compareFlowUnder(const MccTemplate& probe, const MccTemplate& candidate, const GlobalMatch& g) {
@@ -112,22 +119,36 @@ double periodTerm(const FlowComparison& flow) {
   return std::exp(-flow.periodMismatch / kPeriodTolerance) * std::min(1.0, flow.sharedMm2 / kFullFlowMm2);
 }
 
+// Pairs whose ridges agree around both ends, under the global alignment (0 without one).
+int agreeingPairs(const MccTemplate& probe, const MccTemplate& candidate, const GlobalMatch& g) {
+  if (g.pairs.size() < 2) return 0;
+  return agreeingRidgeDetail(probe.detail, candidate.detail, g.rotation, g.pairs);
+}
+
+// Each term 0..1 with its weight; the score is their weighted mean. Terms a
+// print cannot supply (no flow, periods or ridge detail: examiner-made sets,
+// other extractors' templates) are left out, not counted as 0; with no
+// alignment they are counted as 0, as for a total mismatch.
 Blend combined(const Consolidation& c, const MccTemplate& probe, const MccTemplate& candidate) {
   Blend b;
   const double lssr = meanRelaxed(c.scoring, std::min(probe.size(), candidate.size()));
   b.global = consolidateGlobally(probe, candidate, c.relaxed, c.similarity);
   b.neighbourhoods = std::min(1.0, kLssrScale * lssr);
-  b.score = kGlobalWeight * b.global.score + (1 - kGlobalWeight) * b.neighbourhoods;
-  // Without flow on both sides (examiner-made sets, other extractors' templates) the minutiae score stands alone.
-  if (probe.flow.empty() || candidate.flow.empty()) return b;
-  b.flow = compareFlowUnder(probe, candidate, b.global);
-  if (!probe.flow.hasPeriods || !candidate.flow.hasPeriods) {
-    b.score = (b.score + kFlowWeight * flowTerm(b.flow)) / (1 + kFlowWeight);
-    return b;
+  double sum = kGlobalWeight * b.global.score + (1 - kGlobalWeight) * b.neighbourhoods, weights = 1;
+  if (!probe.flow.empty() && !candidate.flow.empty()) {
+    b.flow = compareFlowUnder(probe, candidate, b.global);
+    sum += kFlowWeight * flowTerm(b.flow), weights += kFlowWeight;
+    if (probe.flow.hasPeriods && candidate.flow.hasPeriods) {
+      sum += kPeriodWeight * (b.flow.periodMismatch < 0 ? 0 : periodTerm(b.flow));
+      weights += kPeriodWeight;
+    }
   }
-  // With no alignment (no flow compared) both terms are 0, as for a total mismatch.
-  const double spacing = b.flow.periodMismatch < 0 ? 0 : periodTerm(b.flow);
-  b.score = (b.score + kFlowWeight * flowTerm(b.flow) + kPeriodWeight * spacing) / (1 + kFlowWeight + kPeriodWeight);
+  if (!probe.detail.empty() && !candidate.detail.empty()) {
+    b.ridgeDetailPairs = agreeingPairs(probe, candidate, b.global);
+    sum += kDetailWeight * std::min(1.0, double(b.ridgeDetailPairs) / kDetailPairsForFull);
+    weights += kDetailWeight;
+  }
+  b.score = sum / weights;
   return b;
 }
 }  // namespace
@@ -146,7 +167,7 @@ MatchResult matchTemplates(const MccTemplate& probe, const MccTemplate& candidat
   const GlobalMatch& g = b.global;
   result.score = b.score;
   result.flow = b.flow;
-  result.breakdown = {g.score, b.neighbourhoods, g.probeInOverlap, g.candidateInOverlap};
+  result.breakdown = {g.score, b.neighbourhoods, g.probeInOverlap, g.candidateInOverlap, b.ridgeDetailPairs};
   for (size_t k = 0; k < g.pairs.size(); ++k)
     result.pairs.push_back({g.pairs[k].first, g.pairs[k].second, g.pairWeights[k]});
   std::stable_sort(result.pairs.begin(), result.pairs.end(), [](const auto& x, const auto& y) { return x.support > y.support; });

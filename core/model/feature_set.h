@@ -72,6 +72,18 @@ struct RidgeFlowMap {
   bool operator==(const RidgeFlowMap&) const = default;
 };
 
+// The print's ridges as the local extractor enhanced them, 8-bit (ridges
+// dark), at half its working resolution. Not a feature an examiner marks nor
+// one any format carries: it is kept beside the features so the matcher can
+// compare the ridges around paired minutiae (core/fingerprint/ridge_detail.h),
+// and is not saved, because it is read again from the image when needed.
+struct RidgeDetailImage {
+  int cols = 0, rows = 0;
+  double pixelsPerFeaturePixel = 0.5;  // detail pixels per pixel of the feature set's coordinates
+  std::vector<std::uint8_t> pixels;    // rows * cols, row-major
+  bool operator==(const RidgeDetailImage&) const = default;
+};
+
 struct FeatureSet {
   FeatureAuthor author = FeatureAuthor::Examiner;
   std::string authorName;  // examiner's user name or extractor's name/version
@@ -82,6 +94,7 @@ struct FeatureSet {
   std::vector<Point2> regionOfInterest;  // polygon; empty = whole image
   std::optional<ClarityMap> clarity;
   std::optional<RidgeFlowMap> ridgeFlow;
+  std::optional<RidgeDetailImage> ridgeDetail;  // not saved (see above)
   ValueDetermination value = ValueDetermination::Unset;
   std::string patternClass;  // EFS PAT general class code: "AU", "WU", "RS", "LS"... or empty
   int quality = -1;          // overall 0-100, -1 when unknown

@@ -181,9 +181,11 @@ void CaseView::refreshEvaluation() {
   const auto& cand = session_.candidates[static_cast<size_t>(candidate_)];
   std::optional<LocalScore> local;
   if (scorer_) {
-    // The examiner marks minutiae, not flow: the probe's ridge flow comes from its image.
+    // The examiner marks minutiae, not flow or ridges: the probe's ridge flow
+    // and ridge detail come from its image.
     FeatureSet probe = analysisDoc_->features();
     if (!probe.ridgeFlow) probe.ridgeFlow = session_.probe.automatic.ridgeFlow;
+    if (!probe.ridgeDetail) probe.ridgeDetail = session_.probe.automatic.ridgeDetail;
     local = scorer_(probe, candidateDoc_->features());
   }
   evaluation_->setScores(local, cand.impression.hubScore, session_.caseInfo.hubThreshold);

@@ -75,12 +75,17 @@ EvaluationPage::EvaluationPage(const QStringList& scale, QWidget* parent)
 
 // How many minutiae paired against how many each print shows where the two
 // overlap: a score from 8 of 10 reads differently from one from 8 of 40.
+// With the images, how many pairs also show the same ridges around them.
 static QString minutiaeText(const LocalScore& local) {
   if (local.probeInOverlap <= 0 || local.candidateInOverlap <= 0) return {};
-  return QObject::tr("%1 minutiae paired, where the probe shows %2 and the candidate %3; ")
-      .arg(local.pairedMinutiae)
-      .arg(local.probeInOverlap)
-      .arg(local.candidateInOverlap);
+  QString text = QObject::tr("%1 minutiae paired, where the probe shows %2 and the candidate %3")
+                     .arg(local.pairedMinutiae)
+                     .arg(local.probeInOverlap)
+                     .arg(local.candidateInOverlap);
+  if (local.ridgeDetailPairs)
+    text += *local.ridgeDetailPairs >= 10 ? QObject::tr(", 10 or more with the same ridges around them")
+                                          : QObject::tr(", %1 with the same ridges around them").arg(*local.ridgeDetailPairs);
+  return text + QStringLiteral("; ");
 }
 
 // What went into the score besides the minutiae, so the examiner can weigh it.

@@ -36,6 +36,7 @@ std::optional<LocalScore> scoreWithMatcher(const FeatureSet& probe, const Featur
                r.breakdown.candidateInOverlap};
   if (r.flow.compared) s.flowAgreement = r.flow.agreement, s.flowSharedMm2 = r.flow.sharedMm2;
   if (r.flow.periodMismatch >= 0) s.spacingMismatch = r.flow.periodMismatch;
+  if (r.breakdown.ridgeDetailPairs >= 0) s.ridgeDetailPairs = r.breakdown.ridgeDetailPairs;
   return s;
 }
 

@@ -108,13 +108,16 @@ static std::optional<FeatureSet> storedAutomaticFeatures(const store::CaseStore&
   return std::nullopt;
 }
 
-// The matcher compares ridge flow as well as minutiae; the hub's features
-// (and sets stored before flow maps existed) carry none, so it is read from
-// the image, whose property it is, whoever marked the minutiae.
-static FeatureSet withRidgeFlow(FeatureSet features, const QImage& image, double ppi) {
-  if (features.ridgeFlow || image.isNull()) return features;
+// The matcher compares ridge flow and the ridges around paired minutiae as
+// well as the minutiae; the hub's features carry neither, and stored sets
+// carry no ridge detail (it is not saved), so they are read from the image,
+// whose properties they are, whoever marked the minutiae.
+static FeatureSet withImageEvidence(FeatureSet features, const QImage& image, double ppi) {
+  if ((features.ridgeFlow && features.ridgeDetail) || image.isNull()) return features;
   try {
-    features.ridgeFlow = fingerprint::extractRidgeFlow(toGrayMat(image), ppi);
+    auto evidence = fingerprint::extractRidgeEvidence(toGrayMat(image), ppi);
+    if (!features.ridgeFlow) features.ridgeFlow = std::move(evidence.flow);
+    if (!features.ridgeDetail) features.ridgeDetail = std::move(evidence.detail);
   } catch (const InputError&) {
     // An image too small for the flow stages: the matcher scores the minutiae alone.
   }
@@ -125,7 +128,7 @@ static FeatureSet withRidgeFlow(FeatureSet features, const QImage& image, double
 // kept (author: local matcher) so the case shows the same markup next time.
 static FeatureSet automaticFeatures(store::CaseStore& store, const Impression& imp, const QImage& image,
                                     const Actor& actor) {
-  if (auto stored = storedAutomaticFeatures(store, imp)) return withRidgeFlow(*stored, image, imp.ppi);
+  if (auto stored = storedAutomaticFeatures(store, imp)) return withImageEvidence(*stored, image, imp.ppi);
   if (image.isNull()) return {};
   FeatureSet extracted = fingerprint::extractFeatures(toGrayMat(image), imp.ppi);
   store.saveFeatures(imp.id, extracted, actor);
@@ -211,7 +214,7 @@ void Workstation::loadCandidate(LoadedImpression& candidate) {
   if (candidate.automatic.minutiae.empty())
     candidate.automatic = automaticFeatures(*store_, candidate.impression, candidate.image, actor_);
   else
-    candidate.automatic = withRidgeFlow(candidate.automatic, candidate.image, candidate.impression.ppi);
+    candidate.automatic = withImageEvidence(candidate.automatic, candidate.image, candidate.impression.ppi);
 }
 
 void Workstation::logEnhancement(std::int64_t impressionId, const imaging::Enhancement& step) {

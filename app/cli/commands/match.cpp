@@ -40,6 +40,10 @@ void explain(std::ostream& out, const fingerprint::MatchResult& r) {
   out << "minutiae\tshare " << formatScore(b.minutiae) << "\tin the shared area: probe " << b.probeInOverlap
       << ", candidate " << b.candidateInOverlap << "\n";
   out << "neighbourhoods\t" << formatScore(b.neighbourhoods) << " (MCC LSS-R, scaled)\n";
+  if (b.ridgeDetailPairs >= 0)
+    out << "ridge detail\t" << b.ridgeDetailPairs << " pairs with the same ridges around both minutiae (counted up to 10)\n";
+  else
+    out << "ridge detail\tnot compared (a print has no image: a template or marked minutiae)\n";
   out << "pairs\t" << r.pairs.size() << "\n";
   for (const auto& p : r.pairs) out << "pair\t" << p.probe << "\t" << p.candidate << "\t" << formatScore(p.support) << "\n";
   if (a.valid)

@@ -1,0 +1,194 @@
+#include "core/fingerprint/ridge_detail.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+#include <opencv2/imgproc.hpp>
+
+// The window sums are most of a comparison's extra cost: built for AVX2 as
+// well, picked at load time where the processor has it (as in greedy_pairing.cpp).
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+#define RIDGELINE_DETAIL_CLONES __attribute__((target_clones("avx2", "default")))
+#else
+#define RIDGELINE_DETAIL_CLONES
+#endif
+
+namespace ridgeline::fingerprint {
+namespace {
+constexpr int kRadius = 14;  // window half-side, detail pixels (28 at 500 ppi: about three ridge periods)
+constexpr int kSide = 2 * kRadius + 1;
+// Every other row of the window is compared: as telling (measured, docs/matcher.md)
+// at half the memory reads, which are most of the cost.
+constexpr int kRowStep = 2;
+constexpr int kRows = (kSide - 1) / kRowStep + 1;
+constexpr int kWindow = kRows * kSide;
+constexpr int kShift = 1;    // placements tried each way, detail pixels
+
+constexpr int kSpan = kSide + 2 * kShift;  // pixels the placements cover, each way
+constexpr int kPatchSide = kDetailPatchSide;
+constexpr int kStride = kDetailPatchStride;
+constexpr int kCentre = kDetailPatchRadius;
+constexpr std::uint8_t kNoRidge = 128;  // the enhanced image's grey where it found no ridge
+
+// Window rows are padded to 32 with zeros, so the products run in whole vectors.
+constexpr int kRow = 32;
+using Window = std::array<std::int16_t, kRows * kRow>;
+
+// The probe's window, turned into the candidate's frame, each pixel the
+// nearest (bilinear sampling measured no better and cost more). Offsets
+// (u, v) in the candidate's pixels (y down) map to step * (cos u - sin v,
+// sin u + cos v) in the probe's: the rotation undone, seen in y-down images.
+// (cx, cy): the minutia in its patch. Positions run in 16.16 fixed point.
+// False when the window leaves the patch.
+bool sampleTurned(const std::uint8_t* patch, double cx, double cy, double cosA, double sinA, double step, Window& out) {
+  const double reach = kRadius * step * (std::abs(cosA) + std::abs(sinA)) + 1;
+  if (cx - reach < 0 || cy - reach < 0 || cx + reach >= kPatchSide || cy + reach >= kPatchSide) return false;
+  constexpr double kOne = 65536;
+  const auto fixed = [&](double v) { return std::int32_t(std::floor(v * kOne)); };
+  const std::int32_t ux = fixed(step * cosA), uy = fixed(step * sinA), vx = fixed(-step * sinA), vy = fixed(step * cosA);
+  // + half a pixel, so that truncation rounds to the nearest.
+  std::int32_t rowX = fixed(cx + 0.5 - kRadius * (step * cosA - step * sinA));
+  std::int32_t rowY = fixed(cy + 0.5 - kRadius * (step * sinA + step * cosA));
+  out.fill(0);
+  for (int v = 0; v < kRows; ++v, rowX += kRowStep * vx, rowY += kRowStep * vy) {
+    std::int32_t x = rowX, y = rowY;
+    for (int u = 0; u < kSide; ++u, x += ux, y += uy) out[size_t(v * kRow + u)] = patch[(y >> 16) * kStride + (x >> 16)];
+  }
+  return true;
+}
+
+// Sum of a * b over the window (b read 32 wide; a's padding is 0). In
+// integers, which the compiler vectorises (a float sum it may not reorder).
+RIDGELINE_DETAIL_CLONES std::int32_t windowProduct(const std::int16_t* a, const std::uint8_t* b) {
+  std::int32_t sum = 0;
+  for (int v = 0; v < kRows; ++v, a += kRow, b += kRowStep * kStride)
+    for (int u = 0; u < kRow; ++u) sum += std::int32_t(a[u]) * std::int32_t(b[u]);
+  return sum;
+}
+
+// Sums of b and b^2 over each window placement: per row of the span the
+// sums of its three placements (one sliding step apart), then down the rows
+// each placement reads.
+class PlacementSums {
+ public:
+  explicit PlacementSums(const std::uint8_t* span) {
+    std::array<std::array<std::int32_t, kSpan>, kPlacements> rowSum{}, rowSquares{};
+    for (int y = 0; y < kSpan; ++y) {
+      const std::uint8_t* row = span + y * kStride;
+      std::int32_t s = 0, q = 0;
+      for (int x = 0; x < kSide; ++x) s += row[x], q += std::int32_t(row[x]) * row[x];
+      for (int k = 0; k < kPlacements; ++k) {
+        if (k > 0) {
+          const std::int32_t in = row[kSide + k - 1], out = row[k - 1];
+          s += in - out, q += in * in - out * out;
+        }
+        rowSum[size_t(k)][size_t(y)] = s, rowSquares[size_t(k)][size_t(y)] = q;
+      }
+    }
+    for (int x = 0; x < kPlacements; ++x)
+      for (int y = 0; y < kPlacements; ++y) {
+        std::int64_t s = 0, q = 0;
+        for (int v = 0; v < kRows; ++v) s += rowSum[size_t(x)][size_t(y + v * kRowStep)], q += rowSquares[size_t(x)][size_t(y + v * kRowStep)];
+        sum_[size_t(y * kPlacements + x)] = s, squares_[size_t(y * kPlacements + x)] = q;
+      }
+  }
+  // Over the window whose top-left is (x, y) in the span.
+  std::int64_t sum(int x, int y) const { return sum_[size_t(y * kPlacements + x)]; }
+  std::int64_t squares(int x, int y) const { return squares_[size_t(y * kPlacements + x)]; }
+
+ private:
+  static constexpr int kPlacements = 2 * kShift + 1;
+  std::array<std::int64_t, kPlacements * kPlacements> sum_{}, squares_{};
+};
+
+// Sum of squared deviations from the mean, times kWindow (exact in integers).
+double spread(std::int64_t sum, std::int64_t squares) { return double(kWindow * squares - sum * sum); }
+
+// The best normalised correlation of the probe's window with the candidate's
+// windows around its patch centre, -1 when one is flat.
+double bestCorrelation(const Window& a, const std::uint8_t* patch) {
+  std::int64_t aSum = 0, aSquares = 0;
+  for (std::int64_t p : a) aSum += p, aSquares += p * p;
+  const double aSpread = spread(aSum, aSquares);
+  if (aSpread <= 0) return -1;  // a flat window: no ridges to compare
+  const std::uint8_t* span = patch + (kCentre - kRadius - kShift) * kStride + (kCentre - kRadius - kShift);
+  const PlacementSums b(span);
+  double best = -1;
+  for (int sy = 0; sy <= 2 * kShift; ++sy)
+    for (int sx = 0; sx <= 2 * kShift; ++sx) {
+      const std::int64_t bSum = b.sum(sx, sy);
+      const double bSpread = spread(bSum, b.squares(sx, sy));
+      if (bSpread <= 0) continue;
+      const std::int32_t ab = windowProduct(a.data(), span + sy * kStride + sx);
+      // Covariance and spreads share the factor kWindow, which cancels.
+      const double covariance = double(kWindow) * ab - double(aSum) * double(bSum);
+      best = std::max(best, covariance / std::sqrt(aSpread * bSpread));
+    }
+  return best;
+}
+static_assert(kCentre - kRadius - kShift + 2 * kShift + kRow <= kPatchSide, "the last placement's 32-wide rows fit the patch");
+}  // namespace
+
+RidgeDetailImage toRidgeDetailImage(const cv::Mat& enhancedBytes, double workingScale) {
+  CV_Assert(enhancedBytes.type() == CV_8UC1);
+  cv::Mat half;
+  cv::resize(enhancedBytes, half, cv::Size(), 0.5, 0.5, cv::INTER_AREA);
+  RidgeDetailImage out;
+  out.cols = half.cols, out.rows = half.rows;
+  out.pixelsPerFeaturePixel = workingScale * double(half.cols) / double(enhancedBytes.cols);
+  out.pixels.assign(half.datastart, half.dataend);
+  return out;
+}
+
+RidgeDetail prepareRidgeDetail(const std::optional<RidgeDetailImage>& image, double featurePpi,
+                               const std::vector<Minutia>& minutiae) {
+  RidgeDetail d;
+  if (!image || image->cols <= 0 || image->rows <= 0 || !(image->pixelsPerFeaturePixel > 0) ||
+      image->pixels.size() != size_t(image->cols) * size_t(image->rows) || minutiae.empty())
+    return d;  // a malformed image is as good as none: the minutiae are scored alone
+  // Template pixels are feature pixels * 500 / ppi.
+  d.perTemplatePixel = image->pixelsPerFeaturePixel * (featurePpi > 0 ? featurePpi : 500) / 500.0;
+  d.patches.assign(minutiae.size() * kPatchSide * kStride, kNoRidge);
+  for (size_t i = 0; i < minutiae.size(); ++i) {
+    const double x = minutiae[i].x * image->pixelsPerFeaturePixel, y = minutiae[i].y * image->pixelsPerFeaturePixel;
+    const long cx = std::lround(x), cy = std::lround(y);
+    d.offsetX.push_back(float(x - double(cx)));
+    d.offsetY.push_back(float(y - double(cy)));
+    std::uint8_t* out = d.patches.data() + i * kPatchSide * kStride;
+    for (int v = 0; v < kPatchSide; ++v) {
+      const long row = cy - kCentre + v;
+      if (row < 0 || row >= image->rows) continue;
+      for (int u = 0; u < kPatchSide; ++u) {
+        const long col = cx - kCentre + u;
+        if (col >= 0 && col < image->cols) out[v * kStride + u] = image->pixels[size_t(row) * size_t(image->cols) + size_t(col)];
+      }
+    }
+  }
+  return d;
+}
+
+int agreeingRidgeDetail(const RidgeDetail& probe, const RidgeDetail& candidate, double rotation,
+                        const std::vector<std::pair<int, int>>& pairs) {
+  if (probe.empty() || candidate.empty()) return 0;
+  const double cosA = std::cos(rotation), sinA = std::sin(rotation);
+  const double step = probe.perTemplatePixel / candidate.perTemplatePixel;
+  Window a;
+  int agreeing = 0;
+  constexpr size_t kPatchBytes = kPatchSide * kStride;
+  const auto prefetch = [](const std::uint8_t* patch) {
+    for (size_t k = 0; k < kPatchBytes; k += 64) __builtin_prefetch(patch + k);
+  };
+  for (size_t k = 0; k < pairs.size(); ++k) {
+    const size_t i = size_t(pairs[k].first), j = size_t(pairs[k].second);
+    // The next pair's patches are fetched while this one is compared: each
+    // is a few contiguous kilobytes, usually not yet in the cache.
+    if (k + 1 < pairs.size()) prefetch(probe.patch(size_t(pairs[k + 1].first))), prefetch(candidate.patch(size_t(pairs[k + 1].second)));
+    if (!sampleTurned(probe.patch(i), kCentre + probe.offsetX[i], kCentre + probe.offsetY[i], cosA, sinA, step, a))
+      continue;
+    if (bestCorrelation(a, candidate.patch(j)) > kAgreeingCorrelation && ++agreeing == kDetailPairsForFull) break;
+  }
+  return agreeing;
+}
+
+}  // namespace ridgeline::fingerprint
