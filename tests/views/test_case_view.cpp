@@ -365,23 +365,27 @@ class TestCaseView : public QObject {
   }
 
   void scoringGivesTheExaminersMinutiaeTheProbeImagesFlow() {
-    // The examiner marks minutiae; the ridge flow the matcher also compares is the image's.
+    // The examiner marks minutiae; the ridge flow and ridge detail the matcher also compares are the image's.
     CaseSession session = fixtureSession();
     session.probe.automatic.ridgeFlow = RidgeFlowMap{16, 2, 1, {30, RidgeFlowMap::kNoFlow}};
+    session.probe.automatic.ridgeDetail = RidgeDetailImage{2, 1, 0.5, {10, 200}};
     CaseView view(session);
     view.resize(1600, 900);
     view.show();
     lockAnalysisWithAutomaticMinutiae(view);
     std::optional<RidgeFlowMap> seen;
+    std::optional<RidgeDetailImage> seenDetail;
     size_t seenMinutiae = 0;
     view.setScorer([&](const FeatureSet& probe, const FeatureSet&) {
       seen = probe.ridgeFlow;
+      seenDetail = probe.ridgeDetail;
       seenMinutiae = probe.minutiae.size();
       return std::optional<LocalScore>(LocalScore{0.2, std::nullopt, 0, std::nullopt});
     });
     QCOMPARE(seenMinutiae, session.probe.automatic.minutiae.size());
     QVERIFY(seen.has_value());
     QVERIFY(*seen == *session.probe.automatic.ridgeFlow);
+    QVERIFY(seenDetail && *seenDetail == *session.probe.automatic.ridgeDetail);
   }
 
   void concludeNeedsDecisionAndRationale() {
@@ -389,7 +393,7 @@ class TestCaseView : public QObject {
     view.resize(1600, 900);
     view.show();
     lockAnalysisWithAutomaticMinutiae(view);
-    view.setScorer([](const FeatureSet&, const FeatureSet&) { return std::optional<LocalScore>(LocalScore{0.375, 0.91, 84, 0.0488, 11, 19, 17}); });
+    view.setScorer([](const FeatureSet&, const FeatureSet&) { return std::optional<LocalScore>(LocalScore{0.375, 0.91, 84, 0.0488, 11, 19, 17, 7}); });
     QVERIFY(view.goToStep(CaseStep::Evaluation));
     QSignalSpy recorded(&view, &CaseView::conclusionRecorded);
     EvaluationPage* page = view.evaluation();
@@ -399,6 +403,8 @@ class TestCaseView : public QObject {
     // And on how many minutiae: the pairs against what each print shows where they overlap.
     QVERIFY2(page->scoreLine()->text().contains("11 minutiae paired, where the probe shows 19 and the candidate 17"),
              qPrintable(page->scoreLine()->text()));
+    // And how many of those pairs show the same ridges around them in the two images.
+    QVERIFY2(page->scoreLine()->text().contains("17, 7 with the same ridges around them;"), qPrintable(page->scoreLine()->text()));
     QVERIFY(!page->saveButton()->isEnabled());
     QVERIFY(page->selectDecision("inconclusive"));
     page->rationale()->setPlainText("too short");

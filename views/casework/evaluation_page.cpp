@@ -82,9 +82,12 @@ static QString minutiaeText(const LocalScore& local) {
                      .arg(local.pairedMinutiae)
                      .arg(local.probeInOverlap)
                      .arg(local.candidateInOverlap);
-  if (local.ridgeDetailPairs)
-    text += *local.ridgeDetailPairs >= 10 ? QObject::tr(", 10 or more with the same ridges around them")
-                                          : QObject::tr(", %1 with the same ridges around them").arg(*local.ridgeDetailPairs);
+  if (local.ridgeDetailPairs) {
+    const int same = *local.ridgeDetailPairs;  // counted up to 10
+    text += same == 0   ? QObject::tr(", none with the same ridges around them")
+            : same >= 10 ? QObject::tr(", 10 or more with the same ridges around them")
+                         : QObject::tr(", %1 with the same ridges around them").arg(same);
+  }
   return text + QStringLiteral("; ");
 }
 

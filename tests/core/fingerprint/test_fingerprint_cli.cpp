@@ -30,6 +30,7 @@ class TestFingerprintCli : public QObject {
     QCOMPARE(e.out.count("ridge flow\t"), 1);
     QVERIFY2(e.out.contains("\nridge flow\tnot compared"), qPrintable(e.out));
     QVERIFY(!e.out.contains("ridge spacing"));
+    QVERIFY2(e.out.contains("\nridge detail\tnot compared"), qPrintable(e.out));  // nor the image's ridges
   }
 
   void matchPrintsOneScore() {
@@ -51,6 +52,8 @@ class TestFingerprintCli : public QObject {
     QVERIFY(r.out.contains("\nridge flow\tagreement 0.9"));  // two impressions of one finger: parallel flow
     QVERIFY(r.out.contains("\nridge spacing\tmismatch 0.0"));  // and the same ridge spacing
     QCOMPARE(r.out.count("ridge flow\t"), 1);  // one verdict on the flow, not two
+    // Two impressions of one finger: the ridges around their pairs agree, up to the count's cap.
+    QVERIFY2(r.out.contains("\nridge detail\t10 pairs with the same ridges"), qPrintable(r.out));
   }
 
   void pairsFileKeepsOrderAndResolvesRelativePaths() {
