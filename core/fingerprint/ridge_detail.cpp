@@ -152,6 +152,11 @@ RidgeDetail prepareRidgeDetail(const std::optional<RidgeDetailImage>& image, dou
   d.patches.assign(minutiae.size() * kPatchSide * kStride, kNoRidge);
   for (size_t i = 0; i < minutiae.size(); ++i) {
     const double x = minutiae[i].x * image->pixelsPerFeaturePixel, y = minutiae[i].y * image->pixelsPerFeaturePixel;
+    // Far off the image (or not a number): the patch stays blank and never agrees.
+    if (!(std::abs(x) < 1e7 && std::abs(y) < 1e7)) {
+      d.offsetX.push_back(0), d.offsetY.push_back(0);
+      continue;
+    }
     const long cx = std::lround(x), cy = std::lround(y);
     d.offsetX.push_back(float(x - double(cx)));
     d.offsetY.push_back(float(y - double(cy)));

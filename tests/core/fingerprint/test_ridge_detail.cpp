@@ -5,6 +5,7 @@
 // without it is scored on the rest.
 #include <QtTest>
 
+#include <algorithm>
 #include <numbers>
 
 #include <opencv2/imgproc.hpp>
@@ -84,6 +85,18 @@ class TestRidgeDetail : public QObject {
     const auto pairs = identityPairs(int(blank.minutiae.size()));
     QCOMPARE(agreeingRidgeDetail(t.detail, t.detail, 0, pairs), 0);
     QCOMPARE(agreeingRidgeDetail(prepareTemplate(probe_).detail, t.detail, 0, pairs), 0);
+  }
+
+  void minutiaOffTheImageHasABlankPatch() {
+    // An edited minutia dragged far off the picture, or an absurd scale: blank, not a crash.
+    FeatureSet edited = probe_;
+    edited.minutiae[0].x = 1e6;
+    RidgeDetailImage huge = *probe_.ridgeDetail;
+    huge.pixelsPerFeaturePixel = 1e300;
+    for (const auto& d : {prepareRidgeDetail(edited.ridgeDetail, 500, edited.minutiae), prepareRidgeDetail(huge, 500, probe_.minutiae)}) {
+      const std::uint8_t* p = d.patch(0);
+      QVERIFY(std::all_of(p, p + kDetailPatchSide * kDetailPatchStride, [](std::uint8_t v) { return v == 128; }));
+    }
   }
 
   void missingOrMalformedDetailLeavesTheTermOut() {
