@@ -6,8 +6,8 @@
 
 #include <opencv2/imgproc.hpp>
 
-// The window sums are most of a comparison's extra cost: built for AVX2 as
-// well, picked at load time where the processor has it (as in greedy_pairing.cpp).
+// The window products run nine times a pair: built for AVX2 as well, picked
+// at load time where the processor has it (as in greedy_pairing.cpp).
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
 #define RIDGELINE_DETAIL_CLONES __attribute__((target_clones("avx2", "default")))
 #else
@@ -144,11 +144,12 @@ RidgeDetailImage toRidgeDetailImage(const cv::Mat& enhancedBytes, double working
 RidgeDetail prepareRidgeDetail(const std::optional<RidgeDetailImage>& image, double featurePpi,
                                const std::vector<Minutia>& minutiae) {
   RidgeDetail d;
-  if (!image || image->cols <= 0 || image->rows <= 0 || !(image->pixelsPerFeaturePixel > 0) ||
+  // Template pixels are feature pixels * 500 / ppi.
+  const double perTemplatePixel = image ? image->pixelsPerFeaturePixel * (featurePpi > 0 ? featurePpi : 500) / 500.0 : 0;
+  if (!image || image->cols <= 0 || image->rows <= 0 || !(perTemplatePixel > 1e-3 && perTemplatePixel < 1e3) ||
       image->pixels.size() != size_t(image->cols) * size_t(image->rows) || minutiae.empty())
     return d;  // a malformed image is as good as none: the minutiae are scored alone
-  // Template pixels are feature pixels * 500 / ppi.
-  d.perTemplatePixel = image->pixelsPerFeaturePixel * (featurePpi > 0 ? featurePpi : 500) / 500.0;
+  d.perTemplatePixel = perTemplatePixel;
   d.patches.assign(minutiae.size() * kPatchSide * kStride, kNoRidge);
   for (size_t i = 0; i < minutiae.size(); ++i) {
     const double x = minutiae[i].x * image->pixelsPerFeaturePixel, y = minutiae[i].y * image->pixelsPerFeaturePixel;
@@ -175,9 +176,13 @@ RidgeDetail prepareRidgeDetail(const std::optional<RidgeDetailImage>& image, dou
 
 int agreeingRidgeDetail(const RidgeDetail& probe, const RidgeDetail& candidate, double rotation,
                         const std::vector<std::pair<int, int>>& pairs) {
-  if (probe.empty() || candidate.empty()) return 0;
   const double cosA = std::cos(rotation), sinA = std::sin(rotation);
   const double step = probe.perTemplatePixel / candidate.perTemplatePixel;
+  // Scales this far apart leave no window inside a patch; NaN rotation or scale compares nothing.
+  if (probe.empty() || candidate.empty() || !(step > 0.1 && step < 10) || !std::isfinite(cosA + sinA)) return 0;
+  const auto known = [&](const std::pair<int, int>& p) {
+    return p.first >= 0 && size_t(p.first) < probe.offsetX.size() && p.second >= 0 && size_t(p.second) < candidate.offsetX.size();
+  };
   Window a;
   int agreeing = 0;
   constexpr size_t kPatchBytes = kPatchSide * kStride;
@@ -185,10 +190,12 @@ int agreeingRidgeDetail(const RidgeDetail& probe, const RidgeDetail& candidate, 
     for (size_t k = 0; k < kPatchBytes; k += 64) __builtin_prefetch(patch + k);
   };
   for (size_t k = 0; k < pairs.size(); ++k) {
+    if (!known(pairs[k])) continue;
     const size_t i = size_t(pairs[k].first), j = size_t(pairs[k].second);
     // The next pair's patches are fetched while this one is compared: each
     // is a few contiguous kilobytes, usually not yet in the cache.
-    if (k + 1 < pairs.size()) prefetch(probe.patch(size_t(pairs[k + 1].first))), prefetch(candidate.patch(size_t(pairs[k + 1].second)));
+    if (k + 1 < pairs.size() && known(pairs[k + 1]))
+      prefetch(probe.patch(size_t(pairs[k + 1].first))), prefetch(candidate.patch(size_t(pairs[k + 1].second)));
     if (!sampleTurned(probe.patch(i), kCentre + probe.offsetX[i], kCentre + probe.offsetY[i], cosA, sinA, step, a))
       continue;
     if (bestCorrelation(a, candidate.patch(j)) > kAgreeingCorrelation && ++agreeing == kDetailPairsForFull) break;

@@ -6,6 +6,7 @@
 #include <QtTest>
 
 #include <algorithm>
+#include <limits>
 #include <numbers>
 
 #include <opencv2/imgproc.hpp>
@@ -88,15 +89,26 @@ class TestRidgeDetail : public QObject {
   }
 
   void minutiaOffTheImageHasABlankPatch() {
-    // An edited minutia dragged far off the picture, or an absurd scale: blank, not a crash.
+    // An edited minutia dragged far off the picture: a blank patch, not a crash.
     FeatureSet edited = probe_;
     edited.minutiae[0].x = 1e6;
-    RidgeDetailImage huge = *probe_.ridgeDetail;
-    huge.pixelsPerFeaturePixel = 1e300;
-    for (const auto& d : {prepareRidgeDetail(edited.ridgeDetail, 500, edited.minutiae), prepareRidgeDetail(huge, 500, probe_.minutiae)}) {
-      const std::uint8_t* p = d.patch(0);
-      QVERIFY(std::all_of(p, p + kDetailPatchSide * kDetailPatchStride, [](std::uint8_t v) { return v == 128; }));
-    }
+    const RidgeDetail d = prepareRidgeDetail(edited.ridgeDetail, 500, edited.minutiae);
+    const std::uint8_t* p = d.patch(0);
+    QVERIFY(std::all_of(p, p + kDetailPatchSide * kDetailPatchStride, [](std::uint8_t v) { return v == 128; }));
+    QVERIFY(!std::all_of(d.patch(1), d.patch(1) + kDetailPatchSide * kDetailPatchStride, [](std::uint8_t v) { return v == 128; }));
+  }
+
+  void unusableScaleRotationOrPairsCompareNothing() {
+    const MccTemplate t = prepareTemplate(probe_);
+    const auto pairs = identityPairs(int(probe_.minutiae.size()));
+    QCOMPARE(agreeingRidgeDetail(t.detail, t.detail, std::numeric_limits<double>::quiet_NaN(), pairs), 0);
+    QCOMPARE(agreeingRidgeDetail(t.detail, t.detail, 0, {{-1, 0}, {0, 100000}}), 0);
+    RidgeDetailImage nan = *probe_.ridgeDetail;
+    nan.pixelsPerFeaturePixel = std::numeric_limits<double>::quiet_NaN();
+    QVERIFY(prepareRidgeDetail(nan, 500, probe_.minutiae).empty());
+    RidgeDetailImage far = *probe_.ridgeDetail;
+    far.pixelsPerFeaturePixel = 1e9;
+    QVERIFY(prepareRidgeDetail(far, 500, probe_.minutiae).empty());
   }
 
   void missingOrMalformedDetailLeavesTheTermOut() {
