@@ -20,8 +20,9 @@
 // --iso-templates (match the shared ISO/IEC 19794-2 templates of the FVC sets,
 // made by another extractor, instead of extracting: isolates the matcher),
 // --latent-xyt (the latent set from its shipped NBIS minutiae, likewise),
-// --no-ridge-flow (drop the extractor's ridge flow maps: minutiae alone, the
-// matcher as it scores examiner-made sets and other extractors' templates).
+// --no-ridge-flow (drop the extractor's ridge flow maps), --no-ridge-detail
+// (drop its ridge detail images); both: minutiae alone, the matcher as it
+// scores examiner-made sets and other extractors' templates.
 #include <algorithm>
 #include <cstdlib>
 #include <cstdio>
@@ -67,6 +68,7 @@ struct Options {
   bool isoTemplates = false;  // FVC sets from the shared ISO templates (another extractor) instead of images
   bool latentXyt = false;     // latent set from its shipped NBIS .xyt minutiae instead of images
   bool ridgeFlow = true;      // keep the extractor's ridge flow maps
+  bool ridgeDetail = true;    // keep the extractor's ridge detail images
   std::string data = RIDGELINE_SHARED_DATA;
   std::vector<std::string> sets;
   std::string scoresFile;
@@ -92,7 +94,11 @@ struct Enrolled {
 
 double msSince(Clock::time_point t0) { return (Clock::now() - t0) * 1000.0; }
 
-Enrolled enroll(const fs::path& file, double ppi, bool ridgeFlow, Timing& timing) {
+struct Keep {
+  bool ridgeFlow = true, ridgeDetail = true;
+};
+
+Enrolled enroll(const fs::path& file, double ppi, Keep keep, Timing& timing) {
   auto t0 = Clock::now();
   Enrolled e{file.filename().string(), {}, {}};
   if (file.extension() == ".xyt") {
@@ -113,7 +119,8 @@ Enrolled enroll(const fs::path& file, double ppi, bool ridgeFlow, Timing& timing
     e.features = extractFeatures(image.gray, ppi);
   }
   timing.extractMs += msSince(t0);
-  if (!ridgeFlow) e.features.ridgeFlow.reset();
+  if (!keep.ridgeFlow) e.features.ridgeFlow.reset();
+  if (!keep.ridgeDetail) e.features.ridgeDetail.reset();
   t0 = Clock::now();
   e.prepared = prepareTemplate(e.features);
   timing.prepareMs += msSince(t0);
@@ -153,7 +160,7 @@ void runFvcSet(const Options& o, const FvcSet& set, Timing& timing, const Output
   std::sort(files.begin(), files.end());
   std::vector<Enrolled> prints;
   const Timing before = timing;
-  for (const auto& f : files) prints.push_back(enroll(f, set.ppi, o.ridgeFlow, timing));
+  for (const auto& f : files) prints.push_back(enroll(f, set.ppi, {o.ridgeFlow, o.ridgeDetail}, timing));
   const double extractMs = (timing.extractMs - before.extractMs) / double(std::max<size_t>(1, files.size()));
   std::vector<double> genuine, impostor;
   for (size_t i = 0; i < prints.size(); ++i) {
@@ -203,8 +210,8 @@ void runLatent(const Options& o, Timing& timing, const Outputs& out) {
   for (const auto& c : cases) {
     const fs::path l = onlyImage(c / "latent", o.latentXyt), k = onlyImage(c / "clean", o.latentXyt);
     if (l.empty() || k.empty()) continue;
-    latents.push_back(enroll(l, 500, o.ridgeFlow, timing));
-    cleans.push_back(enroll(k, 500, o.ridgeFlow, timing));
+    latents.push_back(enroll(l, 500, {o.ridgeFlow, o.ridgeDetail}, timing));
+    cleans.push_back(enroll(k, 500, {o.ridgeFlow, o.ridgeDetail}, timing));
   }
   const double extractMs = (timing.extractMs - before.extractMs) / double(std::max(1L, timing.extractions - before.extractions));
   rankLatents(cases, latents, cleans, false, extractMs, timing, out);
@@ -250,7 +257,7 @@ void rankLatents(const std::vector<fs::path>& cases, const std::vector<Enrolled>
 void runSmoke(Timing& timing) {
   const fs::path dir = fs::path(RIDGELINE_TEST_DATA) / "fingerprint";
   std::vector<Enrolled> prints;
-  for (const char* f : {"101_1.tif", "101_2.tif", "102_1.tif"}) prints.push_back(enroll(dir / f, 500, true, timing));
+  for (const char* f : {"101_1.tif", "101_2.tif", "102_1.tif"}) prints.push_back(enroll(dir / f, 500, Keep{}, timing));
   const std::vector<double> row = scoreRow(prints[0], prints, 1, timing);
   const double genuine = row[0], impostor = row[1];
   for (int i = 0; i < 200; ++i) scoreRow(prints[1], prints, 2, timing);
@@ -272,6 +279,7 @@ Options parse(int argc, char** argv) {
     else if (a == "--iso-templates") o.isoTemplates = true;
     else if (a == "--latent-xyt") o.latentXyt = true;
     else if (a == "--no-ridge-flow") o.ridgeFlow = false;
+    else if (a == "--no-ridge-detail") o.ridgeDetail = false;
     else if (a == "--data") o.data = value();
     else if (a == "--set") o.sets.push_back(value());
     else if (a == "--write-scores") o.scoresFile = value();
