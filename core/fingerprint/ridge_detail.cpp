@@ -76,8 +76,10 @@ class PlacementSums {
     std::array<std::array<std::int32_t, kSpan>, kPlacements> rowSum{}, rowSquares{};
     for (int y = 0; y < kSpan; ++y) {
       const std::uint8_t* row = span + y * kStride;
+      // Over 32 pixels (whole vectors), less the three past the window.
       std::int32_t s = 0, q = 0;
-      for (int x = 0; x < kSide; ++x) s += row[x], q += std::int32_t(row[x]) * row[x];
+      for (int x = 0; x < kRow; ++x) s += row[x], q += std::int32_t(row[x]) * row[x];
+      for (int x = kSide; x < kRow; ++x) s -= row[x], q -= std::int32_t(row[x]) * row[x];
       for (int k = 0; k < kPlacements; ++k) {
         if (k > 0) {
           const std::int32_t in = row[kSide + k - 1], out = row[k - 1];
@@ -108,8 +110,8 @@ double spread(std::int64_t sum, std::int64_t squares) { return double(kWindow * 
 // The best normalised correlation of the probe's window with the candidate's
 // windows around its patch centre, -1 when one is flat.
 double bestCorrelation(const Window& a, const std::uint8_t* patch) {
-  std::int64_t aSum = 0, aSquares = 0;
-  for (std::int64_t p : a) aSum += p, aSquares += p * p;
+  std::int32_t aSum = 0, aSquares = 0;  // at most 435 x 255^2: no overflow
+  for (std::int32_t p : a) aSum += p, aSquares += p * p;
   const double aSpread = spread(aSum, aSquares);
   if (aSpread <= 0) return -1;  // a flat window: no ridges to compare
   const std::uint8_t* span = patch + (kCentre - kRadius - kShift) * kStride + (kCentre - kRadius - kShift);
@@ -185,9 +187,10 @@ int agreeingRidgeDetail(const RidgeDetail& probe, const RidgeDetail& candidate, 
   };
   Window a;
   int agreeing = 0;
-  constexpr size_t kPatchBytes = kPatchSide * kStride;
-  const auto prefetch = [](const std::uint8_t* patch) {
-    for (size_t k = 0; k < kPatchBytes; k += 64) __builtin_prefetch(patch + k);
+  // Only the rows a pair reads: the probe's within the turned window's reach, the candidate's span.
+  const int reach = std::min(kCentre, int(std::ceil(kRadius * step * 1.4143)) + 2);
+  const auto prefetch = [](const std::uint8_t* patch, int from, int to) {
+    for (int row = from; row < to; ++row) __builtin_prefetch(patch + row * kStride);
   };
   for (size_t k = 0; k < pairs.size(); ++k) {
     if (!known(pairs[k])) continue;
@@ -195,7 +198,8 @@ int agreeingRidgeDetail(const RidgeDetail& probe, const RidgeDetail& candidate, 
     // The next pair's patches are fetched while this one is compared: each
     // is a few contiguous kilobytes, usually not yet in the cache.
     if (k + 1 < pairs.size() && known(pairs[k + 1]))
-      prefetch(probe.patch(size_t(pairs[k + 1].first))), prefetch(candidate.patch(size_t(pairs[k + 1].second)));
+      prefetch(probe.patch(size_t(pairs[k + 1].first)), kCentre - reach, kCentre + reach + 1),
+          prefetch(candidate.patch(size_t(pairs[k + 1].second)), kCentre - kRadius - kShift, kCentre + kRadius + kShift + 1);
     if (!sampleTurned(probe.patch(i), kCentre + probe.offsetX[i], kCentre + probe.offsetY[i], cosA, sinA, step, a))
       continue;
     if (bestCorrelation(a, candidate.patch(j)) > kAgreeingCorrelation && ++agreeing == kDetailPairsForFull) break;
