@@ -14,6 +14,7 @@
 #include "core/fingerprint/extractor.h"
 #include "core/fingerprint/matcher.h"
 #include "core/fingerprint/ridge_detail.h"
+#include "core/fingerprint/scale_search.h"
 #include "fixtures.h"
 
 using namespace ridgeline;
@@ -77,6 +78,20 @@ class TestRidgeDetail : public QObject {
     const FeatureSet copy = extractFeatures(turned(loadFixture("101_1.tif"), 25), 500);
     const MatchResult r = matchFeatures(probe_, copy);
     QVERIFY2(r.breakdown.ridgeDetailPairs >= 8, qPrintable(QString::number(r.breakdown.ridgeDetailPairs)));
+  }
+
+  void markOfUnknownScaleAgreesAtTheScaleFound() {
+    // The print enlarged by 18 % and declared 500 ppi: the windows follow the scale the search tries.
+    cv::Mat enlarged;
+    cv::resize(loadFixture("101_1.tif"), enlarged, cv::Size(), 1.18, 1.18, cv::INTER_CUBIC);
+    const FeatureSet mark = extractFeatures(enlarged, 500);
+    const MccTemplate source = prepareTemplate(probe_);
+    const MatchResult plain = matchTemplates(prepareTemplate(mark), source);
+    const MatchResult searched = matchAcrossScales(prepareAtScales(mark), source);
+    qInfo("ridge detail pairs: nominal %d, scale search %d", plain.breakdown.ridgeDetailPairs,
+          searched.breakdown.ridgeDetailPairs);
+    QVERIFY(searched.breakdown.ridgeDetailPairs >= 8);
+    QVERIFY(searched.breakdown.ridgeDetailPairs > plain.breakdown.ridgeDetailPairs);
   }
 
   void flatPatchesNeverAgree() {
