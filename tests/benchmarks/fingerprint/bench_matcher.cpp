@@ -63,12 +63,16 @@ struct Clock {
 
 namespace {
 
+// What of the extractor's output the prints keep besides their minutiae.
+struct Keep {
+  bool ridgeFlow = true, ridgeDetail = true;
+};
+
 struct Options {
   bool smoke = false, latent = true;
   bool isoTemplates = false;  // FVC sets from the shared ISO templates (another extractor) instead of images
   bool latentXyt = false;     // latent set from its shipped NBIS .xyt minutiae instead of images
-  bool ridgeFlow = true;      // keep the extractor's ridge flow maps
-  bool ridgeDetail = true;    // keep the extractor's ridge detail images
+  Keep keep;                  // --no-ridge-flow, --no-ridge-detail
   std::string data = RIDGELINE_SHARED_DATA;
   std::vector<std::string> sets;
   std::string scoresFile;
@@ -93,10 +97,6 @@ struct Enrolled {
 };
 
 double msSince(Clock::time_point t0) { return (Clock::now() - t0) * 1000.0; }
-
-struct Keep {
-  bool ridgeFlow = true, ridgeDetail = true;
-};
 
 Enrolled enroll(const fs::path& file, double ppi, Keep keep, Timing& timing) {
   auto t0 = Clock::now();
@@ -160,7 +160,7 @@ void runFvcSet(const Options& o, const FvcSet& set, Timing& timing, const Output
   std::sort(files.begin(), files.end());
   std::vector<Enrolled> prints;
   const Timing before = timing;
-  for (const auto& f : files) prints.push_back(enroll(f, set.ppi, {o.ridgeFlow, o.ridgeDetail}, timing));
+  for (const auto& f : files) prints.push_back(enroll(f, set.ppi, o.keep, timing));
   const double extractMs = (timing.extractMs - before.extractMs) / double(std::max<size_t>(1, files.size()));
   std::vector<double> genuine, impostor;
   for (size_t i = 0; i < prints.size(); ++i) {
@@ -210,8 +210,8 @@ void runLatent(const Options& o, Timing& timing, const Outputs& out) {
   for (const auto& c : cases) {
     const fs::path l = onlyImage(c / "latent", o.latentXyt), k = onlyImage(c / "clean", o.latentXyt);
     if (l.empty() || k.empty()) continue;
-    latents.push_back(enroll(l, 500, {o.ridgeFlow, o.ridgeDetail}, timing));
-    cleans.push_back(enroll(k, 500, {o.ridgeFlow, o.ridgeDetail}, timing));
+    latents.push_back(enroll(l, 500, o.keep, timing));
+    cleans.push_back(enroll(k, 500, o.keep, timing));
   }
   const double extractMs = (timing.extractMs - before.extractMs) / double(std::max(1L, timing.extractions - before.extractions));
   rankLatents(cases, latents, cleans, false, extractMs, timing, out);
@@ -278,8 +278,8 @@ Options parse(int argc, char** argv) {
     else if (a == "--no-latent") o.latent = false;
     else if (a == "--iso-templates") o.isoTemplates = true;
     else if (a == "--latent-xyt") o.latentXyt = true;
-    else if (a == "--no-ridge-flow") o.ridgeFlow = false;
-    else if (a == "--no-ridge-detail") o.ridgeDetail = false;
+    else if (a == "--no-ridge-flow") o.keep.ridgeFlow = false;
+    else if (a == "--no-ridge-detail") o.keep.ridgeDetail = false;
     else if (a == "--data") o.data = value();
     else if (a == "--set") o.sets.push_back(value());
     else if (a == "--write-scores") o.scoresFile = value();
