@@ -97,8 +97,6 @@ RidgeEvidence extractRidgeEvidence(const cv::Mat& gray, double sourcePpi) {
   return {toRidgeFlowMap(fields, work.scale), toRidgeDetailImage(toByteView(enhanced, -300, 128), work.scale)};
 }
 
-RidgeFlowMap extractRidgeFlow(const cv::Mat& gray, double sourcePpi) { return extractRidgeEvidence(gray, sourcePpi).flow; }
-
 FeatureSet extractFeatures(const cv::Mat& gray, double sourcePpi, ExtractionTrace* trace, Progress* progress) {
   const WorkingImage work = checkedWorkingImage(gray, sourcePpi);
   if (trace) trace->add(kStageWorking, work.gray);

@@ -39,6 +39,5 @@ struct RidgeEvidence {
   RidgeDetailImage detail;
 };
 RidgeEvidence extractRidgeEvidence(const cv::Mat& gray, double sourcePpi);
-RidgeFlowMap extractRidgeFlow(const cv::Mat& gray, double sourcePpi);  // the flow alone
 
 }  // namespace ridgeline::fingerprint

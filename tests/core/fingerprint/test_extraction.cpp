@@ -235,10 +235,15 @@ class TestExtraction : public QObject {
     QVERIFY(f.minutiae.size() >= 10);  // the rest of the print keeps its minutiae
   }
 
-  void ridgeFlowAloneEqualsTheFullExtractions() {
+  void ridgeEvidenceAloneEqualsTheFullExtractions() {
+    // What the workstation reads from an image for features made elsewhere
+    // must be what the extractor would have kept: the same flow, the same ridges.
     const cv::Mat image = loadFixture("101_1.tif");
-    QVERIFY(extractRidgeFlow(image, 500) == *extractFeatures(image, 500).ridgeFlow);
-    QVERIFY_THROWS_EXCEPTION(InputError, extractRidgeFlow(cv::Mat(3, 3, CV_8U, cv::Scalar(0)), 500));
+    const RidgeEvidence evidence = extractRidgeEvidence(image, 500);
+    const FeatureSet full = extractFeatures(image, 500);
+    QVERIFY(evidence.flow == *full.ridgeFlow);
+    QVERIFY(evidence.detail == *full.ridgeDetail);
+    QVERIFY_THROWS_EXCEPTION(InputError, extractRidgeEvidence(cv::Mat(3, 3, CV_8U, cv::Scalar(0)), 500));
   }
 
   void ridgeFlowBlocksAreInSourcePixels() {
