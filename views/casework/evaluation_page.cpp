@@ -83,7 +83,7 @@ static QString minutiaeText(const LocalScore& local) {
                      .arg(local.probeInOverlap)
                      .arg(local.candidateInOverlap);
   if (local.ridgeDetailPairs) {
-    const int same = *local.ridgeDetailPairs;  // counted up to 10
+    const int same = *local.ridgeDetailPairs;  // counted up to 10 (local_score.h)
     text += same == 0   ? QObject::tr(", none with the same ridges around them")
             : same >= 10 ? QObject::tr(", 10 or more with the same ridges around them")
                          : QObject::tr(", %1 with the same ridges around them").arg(same);

@@ -14,7 +14,9 @@ struct LocalScore {
   std::optional<double> spacingMismatch;  // mean |log period ratio| over it, when both prints carry periods
   int pairedMinutiae = 0;                 // pairs under the matcher's alignment
   int probeInOverlap = 0, candidateInOverlap = 0;  // minutiae of each print in the area the two share
-  std::optional<int> ridgeDetailPairs;    // pairs whose surrounding ridges agree, when both images were compared
+  // Pairs whose surrounding ridges agree, when both images were compared;
+  // the matcher stops counting at 10 (fingerprint::kDetailPairsForFull).
+  std::optional<int> ridgeDetailPairs;
 };
 
 // Scores a pair of feature sets with the local matcher, if one is available.
