@@ -41,7 +41,7 @@ using Window = std::array<std::int16_t, kRows * kRow>;
 // sin u + cos v) in the probe's: the rotation undone, seen in y-down images.
 // (cx, cy): the minutia in its patch. Positions run in 16.16 fixed point.
 // False when the window leaves the patch.
-bool sampleTurned(const std::uint8_t* patch, double cx, double cy, double cosA, double sinA, double step, Window& out) {
+RIDGELINE_DETAIL_CLONES bool sampleTurned(const std::uint8_t* patch, double cx, double cy, double cosA, double sinA, double step, Window& out) {
   const double reach = kRadius * step * (std::abs(cosA) + std::abs(sinA)) + 1;
   if (cx - reach < 0 || cy - reach < 0 || cx + reach >= kPatchSide || cy + reach >= kPatchSide) return false;
   constexpr double kOne = 65536;
@@ -51,10 +51,8 @@ bool sampleTurned(const std::uint8_t* patch, double cx, double cy, double cosA, 
   std::int32_t rowX = fixed(cx + 0.5 - kRadius * (step * cosA - step * sinA));
   std::int32_t rowY = fixed(cy + 0.5 - kRadius * (step * sinA + step * cosA));
   out.fill(0);
-  for (int v = 0; v < kRows; ++v, rowX += kRowStep * vx, rowY += kRowStep * vy) {
-    std::int32_t x = rowX, y = rowY;
-    for (int u = 0; u < kSide; ++u, x += ux, y += uy) out[size_t(v * kRow + u)] = patch[(y >> 16) * kStride + (x >> 16)];
-  }
+  for (int v = 0; v < kRows; ++v, rowX += kRowStep * vx, rowY += kRowStep * vy)
+    for (int u = 0; u < kSide; ++u) out[size_t(v * kRow + u)] = patch[((rowY + u * uy) >> 16) * kStride + ((rowX + u * ux) >> 16)];
   return true;
 }
 
@@ -67,67 +65,65 @@ RIDGELINE_DETAIL_CLONES std::int32_t windowProduct(const std::int16_t* a, const 
   return sum;
 }
 
-// Sums of b and b^2 over each window placement: per row of the span the
-// sums of its three placements (one sliding step apart), then down the rows
-// each placement reads.
-class PlacementSums {
- public:
-  explicit PlacementSums(const std::uint8_t* span) {
-    std::array<std::array<std::int32_t, kSpan>, kPlacements> rowSum{}, rowSquares{};
-    for (int y = 0; y < kSpan; ++y) {
-      const std::uint8_t* row = span + y * kStride;
-      // Over 32 pixels (whole vectors), less the three past the window.
-      std::int32_t s = 0, q = 0;
-      for (int x = 0; x < kRow; ++x) s += row[x], q += std::int32_t(row[x]) * row[x];
-      for (int x = kSide; x < kRow; ++x) s -= row[x], q -= std::int32_t(row[x]) * row[x];
-      for (int k = 0; k < kPlacements; ++k) {
-        if (k > 0) {
-          const std::int32_t in = row[kSide + k - 1], out = row[k - 1];
-          s += in - out, q += in * in - out * out;
-        }
-        rowSum[size_t(k)][size_t(y)] = s, rowSquares[size_t(k)][size_t(y)] = q;
-      }
-    }
-    for (int x = 0; x < kPlacements; ++x)
-      for (int y = 0; y < kPlacements; ++y) {
-        std::int64_t s = 0, q = 0;
-        for (int v = 0; v < kRows; ++v) s += rowSum[size_t(x)][size_t(y + v * kRowStep)], q += rowSquares[size_t(x)][size_t(y + v * kRowStep)];
-        sum_[size_t(y * kPlacements + x)] = s, squares_[size_t(y * kPlacements + x)] = q;
-      }
-  }
-  // Over the window whose top-left is (x, y) in the span.
-  std::int64_t sum(int x, int y) const { return sum_[size_t(y * kPlacements + x)]; }
-  std::int64_t squares(int x, int y) const { return squares_[size_t(y * kPlacements + x)]; }
+// Sums of b and b^2 over each of the nine window placements around a
+// patch's centre: per row of the span the sums of its three placements (one
+// sliding step apart), then down the rows each placement reads. Stored as
+// kPlacements^2 sums, then as many sums of squares (at most 435 x 255^2: an
+// int32 holds them).
+constexpr int kPlacements = 2 * kShift + 1;
+constexpr int kSumsPerPatch = 2 * kPlacements * kPlacements;
 
- private:
-  static constexpr int kPlacements = 2 * kShift + 1;
-  std::array<std::int64_t, kPlacements * kPlacements> sum_{}, squares_{};
-};
+const std::uint8_t* spanOf(const std::uint8_t* patch) {
+  return patch + (kCentre - kRadius - kShift) * kStride + (kCentre - kRadius - kShift);
+}
+
+void placementSums(const std::uint8_t* span, std::int32_t* out) {
+  std::array<std::array<std::int32_t, kSpan>, kPlacements> rowSum{}, rowSquares{};
+  for (int y = 0; y < kSpan; ++y) {
+    const std::uint8_t* row = span + y * kStride;
+    std::int32_t s = 0, q = 0;
+    for (int x = 0; x < kSide; ++x) s += row[x], q += std::int32_t(row[x]) * row[x];
+    for (int k = 0; k < kPlacements; ++k) {
+      if (k > 0) {
+        const std::int32_t in = row[kSide + k - 1], gone = row[k - 1];
+        s += in - gone, q += in * in - gone * gone;
+      }
+      rowSum[size_t(k)][size_t(y)] = s, rowSquares[size_t(k)][size_t(y)] = q;
+    }
+  }
+  for (int x = 0; x < kPlacements; ++x)
+    for (int y = 0; y < kPlacements; ++y) {
+      std::int32_t s = 0, q = 0;
+      for (int v = 0; v < kRows; ++v) s += rowSum[size_t(x)][size_t(y + v * kRowStep)], q += rowSquares[size_t(x)][size_t(y + v * kRowStep)];
+      out[y * kPlacements + x] = s, out[kPlacements * kPlacements + y * kPlacements + x] = q;
+    }
+}
 
 // Sum of squared deviations from the mean, times kWindow (exact in integers).
 double spread(std::int64_t sum, std::int64_t squares) { return double(kWindow * squares - sum * sum); }
 
-// The best normalised correlation of the probe's window with the candidate's
-// windows around its patch centre, -1 when one is flat.
-double bestCorrelation(const Window& a, const std::uint8_t* patch) {
+// Whether the probe's window correlates above kAgreeingCorrelation
+// (normalised) with one of the candidate's nine windows around its patch
+// centre; false when either is flat. Compared as squares, so no root or
+// division per placement, and done at the first placement that agrees.
+bool ridgesAgree(const Window& a, const std::uint8_t* patch, const std::int32_t* sums) {
   std::int32_t aSum = 0, aSquares = 0;  // at most 435 x 255^2: no overflow
   for (std::int32_t p : a) aSum += p, aSquares += p * p;
   const double aSpread = spread(aSum, aSquares);
-  if (aSpread <= 0) return -1;  // a flat window: no ridges to compare
-  const std::uint8_t* span = patch + (kCentre - kRadius - kShift) * kStride + (kCentre - kRadius - kShift);
-  const PlacementSums b(span);
-  double best = -1;
-  for (int sy = 0; sy <= 2 * kShift; ++sy)
-    for (int sx = 0; sx <= 2 * kShift; ++sx) {
-      const std::int64_t bSum = b.sum(sx, sy);
-      const double bSpread = spread(bSum, b.squares(sx, sy));
+  if (aSpread <= 0) return false;  // a flat window: no ridges to compare
+  constexpr double kSquared = kAgreeingCorrelation * kAgreeingCorrelation;
+  const std::uint8_t* span = spanOf(patch);
+  for (int sy = 0; sy < kPlacements; ++sy)
+    for (int sx = 0; sx < kPlacements; ++sx) {
+      const std::int64_t bSum = sums[sy * kPlacements + sx];
+      const double bSpread = spread(bSum, sums[kPlacements * kPlacements + sy * kPlacements + sx]);
       if (bSpread <= 0) continue;
-      const std::int32_t ab = windowProduct(a.data(), span + sy * kStride + sx);
       // Covariance and spreads share the factor kWindow, which cancels.
-      const double covariance = double(kWindow) * ab - double(aSum) * double(bSum);
-      best = std::max(best, covariance / std::sqrt(aSpread * bSpread));
+      const double covariance =
+          double(kWindow) * windowProduct(a.data(), span + sy * kStride + sx) - double(aSum) * double(bSum);
+      if (covariance > 0 && covariance * covariance > kSquared * aSpread * bSpread) return true;
     }
-  return best;
+  return false;
 }
 static_assert(kCentre - kRadius - kShift + 2 * kShift + kRow <= kPatchSide, "the last placement's 32-wide rows fit the patch");
 }  // namespace
@@ -173,15 +169,19 @@ RidgeDetail prepareRidgeDetail(const std::optional<RidgeDetailImage>& image, dou
       }
     }
   }
+  d.placementSums.resize(minutiae.size() * kSumsPerPatch);
+  for (size_t i = 0; i < minutiae.size(); ++i) placementSums(spanOf(d.patch(i)), d.placementSums.data() + i * kSumsPerPatch);
   return d;
 }
 
 int agreeingRidgeDetail(const RidgeDetail& probe, const RidgeDetail& candidate, double rotation,
-                        const std::vector<std::pair<int, int>>& pairs) {
+                        const std::vector<std::pair<int, int>>& pairs, int needed) {
   const double cosA = std::cos(rotation), sinA = std::sin(rotation);
   const double step = probe.perTemplatePixel / candidate.perTemplatePixel;
   // Scales this far apart leave no window inside a patch; NaN rotation or scale compares nothing.
-  if (probe.empty() || candidate.empty() || !(step > 0.1 && step < 10) || !std::isfinite(cosA + sinA)) return 0;
+  if (probe.empty() || candidate.empty() || !(step > 0.1 && step < 10) || !std::isfinite(cosA + sinA) ||
+      candidate.placementSums.size() != candidate.offsetX.size() * kSumsPerPatch)
+    return 0;
   const auto known = [&](const std::pair<int, int>& p) {
     return p.first >= 0 && size_t(p.first) < probe.offsetX.size() && p.second >= 0 && size_t(p.second) < candidate.offsetX.size();
   };
@@ -193,6 +193,7 @@ int agreeingRidgeDetail(const RidgeDetail& probe, const RidgeDetail& candidate, 
     for (int row = from; row < to; ++row) __builtin_prefetch(patch + row * kStride);
   };
   for (size_t k = 0; k < pairs.size(); ++k) {
+    if (agreeing + int(pairs.size() - k) < needed) break;  // the bar is out of reach
     if (!known(pairs[k])) continue;
     const size_t i = size_t(pairs[k].first), j = size_t(pairs[k].second);
     // The next pair's patches are fetched while this one is compared: each
@@ -202,7 +203,8 @@ int agreeingRidgeDetail(const RidgeDetail& probe, const RidgeDetail& candidate, 
           prefetch(candidate.patch(size_t(pairs[k + 1].second)), kCentre - kRadius - kShift, kCentre + kRadius + kShift + 1);
     if (!sampleTurned(probe.patch(i), kCentre + probe.offsetX[i], kCentre + probe.offsetY[i], cosA, sinA, step, a))
       continue;
-    if (bestCorrelation(a, candidate.patch(j)) > kAgreeingCorrelation && ++agreeing == kDetailPairsForFull) break;
+    if (ridgesAgree(a, candidate.patch(j), candidate.placementSums.data() + j * kSumsPerPatch) && ++agreeing == kDetailPairsForFull)
+      break;
   }
   return agreeing;
 }

@@ -54,6 +54,10 @@ struct LineAligned {
 struct RidgeDetail {
   std::vector<std::uint8_t, LineAligned<std::uint8_t>> patches;  // per minutia: side rows of stride bytes; 128 (no ridge) off the image
   std::vector<float> offsetX, offsetY;  // each minutia's position less its patch centre, patch pixels
+  // Per minutia, the sums of pixels and of their squares over each of the
+  // nine windows a probe's window is compared with (ridge_detail.cpp): they
+  // depend on the patch alone, so they are taken once, not per comparison.
+  std::vector<std::int32_t> placementSums;
   double perTemplatePixel = 0;          // patch pixels per template pixel
   bool empty() const { return patches.empty(); }
   const std::uint8_t* patch(size_t minutia) const { return patches.data() + minutia * kDetailPatchSide * kDetailPatchStride; }
@@ -75,8 +79,10 @@ inline constexpr int kDetailPairsForFull = 10;
 // kDetailPairsForFull, show the same ridges around both ends, under the
 // rotation (radians, template frame) that maps the probe onto the candidate.
 // A pair whose window does not fit its patch is not counted. Both details
-// must be non-empty.
+// must be non-empty. With `needed`, counting stops as soon as fewer than
+// that many can still agree (the count returned is then below `needed`):
+// a caller that only asks whether an alignment reaches a bar pays less.
 int agreeingRidgeDetail(const RidgeDetail& probe, const RidgeDetail& candidate, double rotation,
-                        const std::vector<std::pair<int, int>>& pairs);
+                        const std::vector<std::pair<int, int>>& pairs, int needed = 0);
 
 }  // namespace ridgeline::fingerprint

@@ -66,6 +66,29 @@ class TestRidgeDetail : public QObject {
     QVERIFY2(wrong <= 2, qPrintable(QString::number(wrong)));
   }
 
+  void countingStopsWhenTheBarIsOutOfReach() {
+    const MccTemplate t = prepareTemplate(probe_);
+    const auto pairs = identityPairs(8);
+    QCOMPARE(agreeingRidgeDetail(t.detail, t.detail, 0, pairs), 8);
+    QCOMPARE(agreeingRidgeDetail(t.detail, t.detail, 0, pairs, 8), 8);  // reachable: counted in full
+    // Nine needed of eight pairs: nothing is compared.
+    QCOMPARE(agreeingRidgeDetail(t.detail, t.detail, 0, pairs, 9), 0);
+    // Under a wrong turn the count gives up once the bar is out of reach, below it.
+    const double wrong = 20 * std::numbers::pi / 180;
+    const int all = agreeingRidgeDetail(t.detail, t.detail, wrong, pairs);
+    QVERIFY(agreeingRidgeDetail(t.detail, t.detail, wrong, pairs, 7) < 7);
+    QVERIFY(agreeingRidgeDetail(t.detail, t.detail, wrong, pairs, 7) <= all);
+  }
+
+  void windowSumsAreTakenOncePerPatch() {
+    MccTemplate t = prepareTemplate(probe_);
+    QCOMPARE(t.detail.placementSums.size(), probe_.minutiae.size() * 18);  // nine placements: sums and sums of squares
+    // A detail whose sums do not match its patches compares nothing rather than reading past them.
+    RidgeDetail broken = t.detail;
+    broken.placementSums.pop_back();
+    QCOMPARE(agreeingRidgeDetail(t.detail, broken, 0, identityPairs(8)), 0);
+  }
+
   void mateAgreesAndAnotherFingerDoesNot() {
     const MatchResult mate = matchFeatures(probe_, mate_);
     QVERIFY2(mate.breakdown.ridgeDetailPairs >= 8, qPrintable(QString::number(mate.breakdown.ridgeDetailPairs)));
