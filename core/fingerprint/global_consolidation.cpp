@@ -266,8 +266,9 @@ GlobalMatch pairAndScore(const Rigid& r, const TemplateMinutia& anchorA, const M
 }
 }  // namespace
 
-GlobalMatch consolidateGlobally(const MccTemplate& probe, const MccTemplate& candidate,
-                                const std::vector<RelaxedPair>& seeds, const std::vector<float>& similarity) {
+std::vector<GlobalMatch> consolidateGlobally(const MccTemplate& probe, const MccTemplate& candidate,
+                                             const std::vector<RelaxedPair>& seeds,
+                                             const std::vector<float>& similarity, size_t count) {
   struct Trial {
     GlobalMatch match;
     Rigid rigid;
@@ -299,14 +300,17 @@ GlobalMatch consolidateGlobally(const MccTemplate& probe, const MccTemplate& can
         pairAndScore(refined, probe.minutiae[size_t(t.anchor)], probe, candidate, candidateX, similarity, scratch);
     if (again.score > t.match.score) t.match = std::move(again), t.rigid = refined;
   }
-  GlobalMatch best;
-  Trial* winner = nullptr;
-  for (auto& t : trials)
-    if (!winner || t.match.score > winner->match.score) winner = &t;
+  // Refinement only raises scores, and only of the refined trials: the
+  // best are among them.
+  std::stable_sort(trials.begin(), trials.begin() + std::ptrdiff_t(std::min(kRefined, trials.size())),
+                   [](const Trial& x, const Trial& y) { return x.match.score > y.match.score; });
   if (scratch.near.capacity() > size_t(1) << 20) scratch = Scratch{};
-  if (!winner) return best;
-  best = std::move(winner->match);
-  best.rotation = winner->rigid.angle, best.tx = winner->rigid.tx, best.ty = winner->rigid.ty;
+  std::vector<GlobalMatch> best;
+  for (size_t k = 0; k < std::min({count, kRefined, trials.size()}); ++k) {
+    Trial& t = trials[k];
+    t.match.rotation = t.rigid.angle, t.match.tx = t.rigid.tx, t.match.ty = t.rigid.ty;
+    best.push_back(std::move(t.match));
+  }
   return best;
 }
 

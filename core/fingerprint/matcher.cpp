@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/fingerprint/alignment.h"
+#include "core/fingerprint/alignment_judging.h"
 #include "core/fingerprint/global_consolidation.h"
 #include "core/fingerprint/greedy_pairing.h"
 #include "core/fingerprint/local_similarity.h"
@@ -119,10 +120,31 @@ double periodTerm(const FlowComparison& flow) {
   return std::exp(-flow.periodMismatch / kPeriodTolerance) * std::min(1.0, flow.sharedMm2 / kFullFlowMm2);
 }
 
-// Pairs whose ridges agree around both ends, under the global alignment (0 without one).
-int agreeingPairs(const MccTemplate& probe, const MccTemplate& candidate, const GlobalMatch& g) {
+// Pairs whose ridges agree around both ends, under the global alignment (0
+// without one); `needed` as in agreeingRidgeDetail.
+int agreeingPairs(const MccTemplate& probe, const MccTemplate& candidate, const GlobalMatch& g, int needed = 0) {
   if (g.pairs.size() < 2) return 0;
-  return agreeingRidgeDetail(probe.detail, candidate.detail, g.rotation, g.pairs);
+  return agreeingRidgeDetail(probe.detail, candidate.detail, g.rotation, g.pairs, needed);
+}
+
+// Alignments judged by their ridge detail as well (alignment_judging.h):
+// the two refined ones. All six anchors measured no better for five times
+// the cost (docs/matcher.md, section 5).
+constexpr size_t kAlignmentsJudged = 2;
+
+// The alignment the score is read under, with its agreeing ridge-detail pairs
+// (-1 when a print has no ridge detail).
+JudgedAlignment bestAlignment(const Consolidation& c, const MccTemplate& probe, const MccTemplate& candidate) {
+  const bool detail = !probe.detail.empty() && !candidate.detail.empty();
+  std::vector<GlobalMatch> found =
+      consolidateGlobally(probe, candidate, c.relaxed, c.similarity, detail ? kAlignmentsJudged : 1);
+  if (found.empty()) return {{}, detail ? 0 : -1};
+  if (!detail) return {std::move(found.front()), -1};
+  // An agreeing pair weighs against the global share in the blend's own ratio.
+  const double sharePerPair = kDetailWeight / kGlobalWeight / kDetailPairsForFull;
+  return judgeAlignments(std::move(found), sharePerPair, kDetailPairsForFull, [&](const GlobalMatch& g, int needed) {
+    return agreeingPairs(probe, candidate, g, needed);
+  });
 }
 
 // Each term 0..1 with its weight; the score is their weighted mean. Terms a
@@ -132,7 +154,8 @@ int agreeingPairs(const MccTemplate& probe, const MccTemplate& candidate, const 
 Blend combined(const Consolidation& c, const MccTemplate& probe, const MccTemplate& candidate) {
   Blend b;
   const double lssr = meanRelaxed(c.scoring, std::min(probe.size(), candidate.size()));
-  b.global = consolidateGlobally(probe, candidate, c.relaxed, c.similarity);
+  JudgedAlignment aligned = bestAlignment(c, probe, candidate);
+  b.global = std::move(aligned.global);
   b.neighbourhoods = std::min(1.0, kLssrScale * lssr);
   double sum = kGlobalWeight * b.global.score + (1 - kGlobalWeight) * b.neighbourhoods, weights = 1;
   if (!probe.flow.empty() && !candidate.flow.empty()) {
@@ -144,7 +167,7 @@ Blend combined(const Consolidation& c, const MccTemplate& probe, const MccTempla
     }
   }
   if (!probe.detail.empty() && !candidate.detail.empty()) {
-    b.ridgeDetailPairs = agreeingPairs(probe, candidate, b.global);
+    b.ridgeDetailPairs = aligned.agreeingPairs;
     sum += kDetailWeight * std::min(1.0, double(b.ridgeDetailPairs) / kDetailPairsForFull);
     weights += kDetailWeight;
   }

@@ -1,0 +1,25 @@
+#include "core/fingerprint/alignment_judging.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace ridgeline::fingerprint {
+
+JudgedAlignment judgeAlignments(std::vector<GlobalMatch> found, double sharePerPair, int maxAgreeing,
+                                const AgreeingCounter& agreeing) {
+  JudgedAlignment best{std::move(found.front()), 0};
+  best.agreeingPairs = agreeing(best.global, 0);
+  for (size_t k = 1; k < found.size(); ++k) {
+    GlobalMatch& g = found[k];
+    const double bar = best.global.score + sharePerPair * best.agreeingPairs;
+    // Only as many agreeing pairs as would lift it over the bar are looked
+    // for, and none when even all of its pairs could not.
+    const int needed = int(std::floor((bar - g.score) / sharePerPair)) + 1;
+    if (needed > std::min(maxAgreeing, int(g.pairs.size()))) continue;
+    const int count = agreeing(g, needed);
+    if (count >= needed) best = {std::move(g), count};
+  }
+  return best;
+}
+
+}  // namespace ridgeline::fingerprint

@@ -1,0 +1,33 @@
+#pragma once
+// Judging between the best alignments with the ridge detail. The minutiae
+// alone can rank a near miss above the true alignment: two refits from the
+// same anchors pair almost the same minutiae at slightly different turns,
+// and the share of paired minutiae barely tells them apart, while the
+// ridges around the pairs do (ridge_detail.h). Each alignment is judged by
+// its share of paired minutiae (GlobalMatch::score) plus, for each pair
+// whose ridges agree, `sharePerPair`; the detail of an alignment is counted
+// only as far as it could still change the outcome.
+#include <functional>
+#include <vector>
+
+#include "core/fingerprint/global_consolidation.h"
+
+namespace ridgeline::fingerprint {
+
+struct JudgedAlignment {
+  GlobalMatch global;
+  int agreeingPairs = 0;
+};
+
+// Counts the pairs of an alignment whose ridges agree (agreeingRidgeDetail);
+// with needed > 0 it may stop, and return less, once fewer than `needed` can
+// still agree.
+using AgreeingCounter = std::function<int(const GlobalMatch&, int needed)>;
+
+// found: best minutiae score first, non-empty. maxAgreeing: the most
+// agreeing pairs the counter reports (kDetailPairsForFull). Ties stay with
+// the alignment the minutiae ranked first.
+JudgedAlignment judgeAlignments(std::vector<GlobalMatch> found, double sharePerPair, int maxAgreeing,
+                                const AgreeingCounter& agreeing);
+
+}  // namespace ridgeline::fingerprint
