@@ -28,6 +28,7 @@ constexpr int kShift = 1;    // placements tried each way, detail pixels
 constexpr int kSpan = kSide + 2 * kShift;  // pixels the placements cover, each way
 constexpr int kPatchSide = kDetailPatchSide;
 constexpr int kStride = kDetailPatchStride;
+constexpr int kSpanStride = kDetailSpanStride;
 constexpr int kCentre = kDetailPatchRadius;
 constexpr std::uint8_t kNoRidge = 128;  // the enhanced image's grey where it found no ridge
 
@@ -60,7 +61,7 @@ RIDGELINE_DETAIL_CLONES bool sampleTurned(const std::uint8_t* patch, double cx, 
 // integers, which the compiler vectorises (a float sum it may not reorder).
 RIDGELINE_DETAIL_CLONES std::int32_t windowProduct(const std::int16_t* a, const std::uint8_t* b) {
   std::int32_t sum = 0;
-  for (int v = 0; v < kRows; ++v, a += kRow, b += kRowStep * kStride)
+  for (int v = 0; v < kRows; ++v, a += kRow, b += kRowStep * kSpanStride)
     for (int u = 0; u < kRow; ++u) sum += std::int32_t(a[u]) * std::int32_t(b[u]);
   return sum;
 }
@@ -73,14 +74,16 @@ RIDGELINE_DETAIL_CLONES std::int32_t windowProduct(const std::int16_t* a, const 
 constexpr int kPlacements = 2 * kShift + 1;
 constexpr int kSumsPerPatch = 2 * kPlacements * kPlacements;
 
+// The span's top-left pixel in a patch.
 const std::uint8_t* spanOf(const std::uint8_t* patch) {
   return patch + (kCentre - kRadius - kShift) * kStride + (kCentre - kRadius - kShift);
 }
+static_assert(kSpan < kSpanStride && kSpan < kDetailSpanBytes / kSpanStride, "the span fits its rows, one row to spare");
 
 void placementSums(const std::uint8_t* span, std::int32_t* out) {
   std::array<std::array<std::int32_t, kSpan>, kPlacements> rowSum{}, rowSquares{};
   for (int y = 0; y < kSpan; ++y) {
-    const std::uint8_t* row = span + y * kStride;
+    const std::uint8_t* row = span + y * kSpanStride;
     std::int32_t s = 0, q = 0;
     for (int x = 0; x < kSide; ++x) s += row[x], q += std::int32_t(row[x]) * row[x];
     for (int k = 0; k < kPlacements; ++k) {
@@ -103,16 +106,15 @@ void placementSums(const std::uint8_t* span, std::int32_t* out) {
 double spread(std::int64_t sum, std::int64_t squares) { return double(kWindow * squares - sum * sum); }
 
 // Whether the probe's window correlates above kAgreeingCorrelation
-// (normalised) with one of the candidate's nine windows around its patch
-// centre; false when either is flat. Compared as squares, so no root or
-// division per placement, and done at the first placement that agrees.
-bool ridgesAgree(const Window& a, const std::uint8_t* patch, const std::int32_t* sums) {
+// (normalised) with one of the candidate's nine windows in its span; false
+// when either is flat. Compared as squares, so no root or division per
+// placement, and done at the first placement that agrees.
+bool ridgesAgree(const Window& a, const std::uint8_t* span, const std::int32_t* sums) {
   std::int32_t aSum = 0, aSquares = 0;  // at most 435 x 255^2: no overflow
   for (std::int32_t p : a) aSum += p, aSquares += p * p;
   const double aSpread = spread(aSum, aSquares);
   if (aSpread <= 0) return false;  // a flat window: no ridges to compare
   constexpr double kSquared = kAgreeingCorrelation * kAgreeingCorrelation;
-  const std::uint8_t* span = spanOf(patch);
   for (int sy = 0; sy < kPlacements; ++sy)
     for (int sx = 0; sx < kPlacements; ++sx) {
       const std::int64_t bSum = sums[sy * kPlacements + sx];
@@ -120,7 +122,7 @@ bool ridgesAgree(const Window& a, const std::uint8_t* patch, const std::int32_t*
       if (bSpread <= 0) continue;
       // Covariance and spreads share the factor kWindow, which cancels.
       const double covariance =
-          double(kWindow) * windowProduct(a.data(), span + sy * kStride + sx) - double(aSum) * double(bSum);
+          double(kWindow) * windowProduct(a.data(), span + sy * kSpanStride + sx) - double(aSum) * double(bSum);
       if (covariance > 0 && covariance * covariance > kSquared * aSpread * bSpread) return true;
     }
   return false;
@@ -169,8 +171,13 @@ RidgeDetail prepareRidgeDetail(const std::optional<RidgeDetailImage>& image, dou
       }
     }
   }
+  d.spans.assign(minutiae.size() * kDetailSpanBytes, 0);
   d.placementSums.resize(minutiae.size() * kSumsPerPatch);
-  for (size_t i = 0; i < minutiae.size(); ++i) placementSums(spanOf(d.patch(i)), d.placementSums.data() + i * kSumsPerPatch);
+  for (size_t i = 0; i < minutiae.size(); ++i) {
+    std::uint8_t* span = d.spans.data() + i * kDetailSpanBytes;
+    for (int y = 0; y < kSpan; ++y) std::copy_n(spanOf(d.patch(i)) + y * kStride, kSpan, span + y * kSpanStride);
+    placementSums(span, d.placementSums.data() + i * kSumsPerPatch);
+  }
   return d;
 }
 
@@ -180,17 +187,22 @@ int agreeingRidgeDetail(const RidgeDetail& probe, const RidgeDetail& candidate, 
   const double step = probe.perTemplatePixel / candidate.perTemplatePixel;
   // Scales this far apart leave no window inside a patch; NaN rotation or scale compares nothing.
   if (probe.empty() || candidate.empty() || !(step > 0.1 && step < 10) || !std::isfinite(cosA + sinA) ||
-      candidate.placementSums.size() != candidate.offsetX.size() * kSumsPerPatch)
+      candidate.placementSums.size() != candidate.offsetX.size() * kSumsPerPatch ||
+      candidate.spans.size() != candidate.offsetX.size() * kDetailSpanBytes)
     return 0;
   const auto known = [&](const std::pair<int, int>& p) {
     return p.first >= 0 && size_t(p.first) < probe.offsetX.size() && p.second >= 0 && size_t(p.second) < candidate.offsetX.size();
   };
   Window a;
   int agreeing = 0;
-  // Only the rows a pair reads: the probe's within the turned window's reach, the candidate's span.
-  const int reach = std::min(kCentre, int(std::ceil(kRadius * step * 1.4143)) + 2);
-  const auto prefetch = [](const std::uint8_t* patch, int from, int to) {
+  // Only the lines a pair reads: the probe's patch rows within the turned
+  // window's reach at this rotation, and the candidate's span.
+  const int reach = std::min(kCentre, int(std::ceil(kRadius * step * (std::abs(cosA) + std::abs(sinA)))) + 2);
+  const auto prefetchRows = [](const std::uint8_t* patch, int from, int to) {
     for (int row = from; row < to; ++row) __builtin_prefetch(patch + row * kStride);
+  };
+  const auto prefetchSpan = [](const std::uint8_t* span) {
+    for (int line = 0; line < kDetailSpanBytes; line += kDetailPatchStride) __builtin_prefetch(span + line);
   };
   for (size_t k = 0; k < pairs.size(); ++k) {
     if (agreeing + int(pairs.size() - k) < needed) break;  // the bar is out of reach
@@ -199,11 +211,11 @@ int agreeingRidgeDetail(const RidgeDetail& probe, const RidgeDetail& candidate, 
     // The next pair's patches are fetched while this one is compared: each
     // is a few contiguous kilobytes, usually not yet in the cache.
     if (k + 1 < pairs.size() && known(pairs[k + 1]))
-      prefetch(probe.patch(size_t(pairs[k + 1].first)), kCentre - reach, kCentre + reach + 1),
-          prefetch(candidate.patch(size_t(pairs[k + 1].second)), kCentre - kRadius - kShift, kCentre + kRadius + kShift + 1);
+      prefetchRows(probe.patch(size_t(pairs[k + 1].first)), kCentre - reach, kCentre + reach + 1),
+          prefetchSpan(candidate.span(size_t(pairs[k + 1].second)));
     if (!sampleTurned(probe.patch(i), kCentre + probe.offsetX[i], kCentre + probe.offsetY[i], cosA, sinA, step, a))
       continue;
-    if (ridgesAgree(a, candidate.patch(j), candidate.placementSums.data() + j * kSumsPerPatch) && ++agreeing == kDetailPairsForFull)
+    if (ridgesAgree(a, candidate.span(j), candidate.placementSums.data() + j * kSumsPerPatch) && ++agreeing == kDetailPairsForFull)
       break;
   }
   return agreeing;

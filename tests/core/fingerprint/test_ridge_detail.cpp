@@ -80,13 +80,24 @@ class TestRidgeDetail : public QObject {
     QVERIFY(agreeingRidgeDetail(t.detail, t.detail, wrong, pairs, 7) <= all);
   }
 
-  void windowSumsAreTakenOncePerPatch() {
+  void candidateSideIsKeptOncePerPatch() {
     MccTemplate t = prepareTemplate(probe_);
     QCOMPARE(t.detail.placementSums.size(), probe_.minutiae.size() * 18);  // nine placements: sums and sums of squares
-    // A detail whose sums do not match its patches compares nothing rather than reading past them.
-    RidgeDetail broken = t.detail;
-    broken.placementSums.pop_back();
-    QCOMPARE(agreeingRidgeDetail(t.detail, broken, 0, identityPairs(8)), 0);
+    // The span is the patch's centre square of 31 x 31, on rows of 32 bytes.
+    QCOMPARE(t.detail.spans.size(), probe_.minutiae.size() * size_t(kDetailSpanBytes));
+    for (size_t i = 0; i < probe_.minutiae.size(); ++i) {
+      const std::uint8_t* patch = t.detail.patch(i) + (kDetailPatchRadius - 15) * (kDetailPatchStride + 1);
+      const std::uint8_t* span = t.detail.span(i);
+      for (int y = 0; y < 31; ++y)
+        QVERIFY(std::equal(span + y * kDetailSpanStride, span + y * kDetailSpanStride + 31, patch + y * kDetailPatchStride));
+    }
+    // A detail whose sums or spans do not match its patches compares nothing rather than reading past them.
+    RidgeDetail noSums = t.detail, noSpans = t.detail;
+    noSums.placementSums.pop_back();
+    noSpans.spans.resize(noSpans.spans.size() - kDetailSpanBytes);
+    QCOMPARE(agreeingRidgeDetail(t.detail, noSums, 0, identityPairs(8)), 0);
+    QCOMPARE(agreeingRidgeDetail(t.detail, noSpans, 0, identityPairs(8)), 0);
+    QCOMPARE(agreeingRidgeDetail(t.detail, t.detail, 0, identityPairs(8)), 8);
   }
 
   void mateAgreesAndAnotherFingerDoesNot() {
