@@ -42,7 +42,7 @@ using Window = std::array<std::int16_t, kRows * kRow>;
 // sin u + cos v) in the probe's: the rotation undone, seen in y-down images.
 // (cx, cy): the minutia in its patch. Positions run in 16.16 fixed point.
 // False when the window leaves the patch.
-RIDGELINE_DETAIL_CLONES bool sampleTurned(const std::uint8_t* patch, double cx, double cy, double cosA, double sinA, double step, Window& out) {
+bool sampleTurned(const std::uint8_t* patch, double cx, double cy, double cosA, double sinA, double step, Window& out) {
   const double reach = kRadius * step * (std::abs(cosA) + std::abs(sinA)) + 1;
   if (cx - reach < 0 || cy - reach < 0 || cx + reach >= kPatchSide || cy + reach >= kPatchSide) return false;
   constexpr double kOne = 65536;
@@ -52,8 +52,10 @@ RIDGELINE_DETAIL_CLONES bool sampleTurned(const std::uint8_t* patch, double cx, 
   std::int32_t rowX = fixed(cx + 0.5 - kRadius * (step * cosA - step * sinA));
   std::int32_t rowY = fixed(cy + 0.5 - kRadius * (step * sinA + step * cosA));
   out.fill(0);
-  for (int v = 0; v < kRows; ++v, rowX += kRowStep * vx, rowY += kRowStep * vy)
-    for (int u = 0; u < kSide; ++u) out[size_t(v * kRow + u)] = patch[((rowY + u * uy) >> 16) * kStride + ((rowX + u * ux) >> 16)];
+  for (int v = 0; v < kRows; ++v, rowX += kRowStep * vx, rowY += kRowStep * vy) {
+    std::int32_t x = rowX, y = rowY;
+    for (int u = 0; u < kSide; ++u, x += ux, y += uy) out[size_t(v * kRow + u)] = patch[(y >> 16) * kStride + (x >> 16)];
+  }
   return true;
 }
 
@@ -78,7 +80,7 @@ constexpr int kSumsPerPatch = 2 * kPlacements * kPlacements;
 const std::uint8_t* spanOf(const std::uint8_t* patch) {
   return patch + (kCentre - kRadius - kShift) * kStride + (kCentre - kRadius - kShift);
 }
-static_assert(kSpan < kSpanStride && kSpan < kDetailSpanBytes / kSpanStride, "the span fits its rows, one row to spare");
+static_assert(kSpan < kSpanStride && kSpan < kDetailSpanBytes / kSpanStride, "the span fits its rows, with a row to spare");
 
 void placementSums(const std::uint8_t* span, std::int32_t* out) {
   std::array<std::array<std::int32_t, kSpan>, kPlacements> rowSum{}, rowSquares{};
@@ -127,7 +129,8 @@ bool ridgesAgree(const Window& a, const std::uint8_t* span, const std::int32_t* 
     }
   return false;
 }
-static_assert(kCentre - kRadius - kShift + 2 * kShift + kRow <= kPatchSide, "the last placement's 32-wide rows fit the patch");
+static_assert((2 * kShift + (kRows - 1) * kRowStep) * kSpanStride + 2 * kShift + kRow <= kDetailSpanBytes,
+              "the last placement's last 32-wide row ends inside the span");
 }  // namespace
 
 RidgeDetailImage toRidgeDetailImage(const cv::Mat& enhancedBytes, double workingScale) {
