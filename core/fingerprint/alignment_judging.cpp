@@ -7,8 +7,10 @@ namespace ridgeline::fingerprint {
 
 JudgedAlignment judgeAlignments(std::vector<GlobalMatch> found, double sharePerPair, int maxAgreeing,
                                 const AgreeingCounter& agreeing) {
+  if (found.empty()) return {};
   JudgedAlignment best{std::move(found.front()), 0};
   best.agreeingPairs = agreeing(best.global, 0);
+  if (!(sharePerPair > 0)) return best;  // agreeing ridges would weigh nothing: the minutiae decide
   for (size_t k = 1; k < found.size(); ++k) {
     GlobalMatch& g = found[k];
     const double bar = best.global.score + sharePerPair * best.agreeingPairs;

@@ -24,9 +24,10 @@ struct JudgedAlignment {
 // still agree.
 using AgreeingCounter = std::function<int(const GlobalMatch&, int needed)>;
 
-// found: best minutiae score first, non-empty. maxAgreeing: the most
-// agreeing pairs the counter reports (kDetailPairsForFull). Ties stay with
-// the alignment the minutiae ranked first.
+// found: best minutiae score first (none: an empty judgement). maxAgreeing:
+// the most agreeing pairs the counter reports (kDetailPairsForFull). Ties
+// stay with the alignment the minutiae ranked first, as does everything when
+// sharePerPair is not positive.
 JudgedAlignment judgeAlignments(std::vector<GlobalMatch> found, double sharePerPair, int maxAgreeing,
                                 const AgreeingCounter& agreeing);
 

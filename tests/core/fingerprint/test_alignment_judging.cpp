@@ -84,6 +84,18 @@ class TestAlignmentJudging : public QObject {
     QCOMPARE(j.global.rotation, 1.0);
   }
 
+  void nothingToJudgeOrNothingToWeigh() {
+    FakeCounter c;
+    const JudgedAlignment none = judgeAlignments({}, kPerPair, kMax, c.counter());
+    QCOMPARE(c.calls, 0);
+    QVERIFY(none.global.pairs.empty());
+    QCOMPARE(none.agreeingPairs, 0);
+    c.agreeing = {{1, 0}, {2, 10}};
+    const JudgedAlignment zero = judgeAlignments({alignment(0.32, 12, 1), alignment(0.30, 12, 2)}, 0, kMax, c.counter());
+    QCOMPARE(zero.global.rotation, 1.0);
+    QCOMPARE(c.calls, 1);
+  }
+
   void aSingleAlignmentIsCountedOnce() {
     FakeCounter c;
     c.agreeing = {{1, 7}};
