@@ -184,14 +184,22 @@ RidgeDetail prepareRidgeDetail(const std::optional<RidgeDetailImage>& image, dou
   return d;
 }
 
+namespace {
+// Every per-minutia part holds as many minutiae as the offsets (as
+// prepareRidgeDetail makes it): none is read past its end.
+bool consistent(const RidgeDetail& d) {
+  const size_t n = d.offsetX.size();
+  return !d.empty() && d.offsetY.size() == n && d.patches.size() == n * kPatchSide * kStride &&
+         d.spans.size() == n * kDetailSpanBytes && d.placementSums.size() == n * kSumsPerPatch;
+}
+}  // namespace
+
 int agreeingRidgeDetail(const RidgeDetail& probe, const RidgeDetail& candidate, double rotation,
                         const std::vector<std::pair<int, int>>& pairs, int needed) {
   const double cosA = std::cos(rotation), sinA = std::sin(rotation);
   const double step = probe.perTemplatePixel / candidate.perTemplatePixel;
   // Scales this far apart leave no window inside a patch; NaN rotation or scale compares nothing.
-  if (probe.empty() || candidate.empty() || !(step > 0.1 && step < 10) || !std::isfinite(cosA + sinA) ||
-      candidate.placementSums.size() != candidate.offsetX.size() * kSumsPerPatch ||
-      candidate.spans.size() != candidate.offsetX.size() * kDetailSpanBytes)
+  if (!consistent(probe) || !consistent(candidate) || !(step > 0.1 && step < 10) || !std::isfinite(cosA + sinA))
     return 0;
   const auto known = [&](const std::pair<int, int>& p) {
     return p.first >= 0 && size_t(p.first) < probe.offsetX.size() && p.second >= 0 && size_t(p.second) < candidate.offsetX.size();

@@ -91,12 +91,16 @@ class TestRidgeDetail : public QObject {
       for (int y = 0; y < 31; ++y)
         QVERIFY(std::equal(span + y * kDetailSpanStride, span + y * kDetailSpanStride + 31, patch + y * kDetailPatchStride));
     }
-    // A detail whose sums or spans do not match its patches compares nothing rather than reading past them.
-    RidgeDetail noSums = t.detail, noSpans = t.detail;
+    // A detail whose parts do not all hold every minutia compares nothing,
+    // as probe or as candidate, rather than reading past one of them.
+    RidgeDetail noSums = t.detail, noSpans = t.detail, noPatch = t.detail;
     noSums.placementSums.pop_back();
     noSpans.spans.resize(noSpans.spans.size() - kDetailSpanBytes);
-    QCOMPARE(agreeingRidgeDetail(t.detail, noSums, 0, identityPairs(8)), 0);
-    QCOMPARE(agreeingRidgeDetail(t.detail, noSpans, 0, identityPairs(8)), 0);
+    noPatch.patches.resize(noPatch.patches.size() - kDetailPatchSide * kDetailPatchStride);
+    for (const RidgeDetail* broken : {&noSums, &noSpans, &noPatch}) {
+      QCOMPARE(agreeingRidgeDetail(t.detail, *broken, 0, identityPairs(8)), 0);
+      QCOMPARE(agreeingRidgeDetail(*broken, t.detail, 0, identityPairs(8)), 0);
+    }
     QCOMPARE(agreeingRidgeDetail(t.detail, t.detail, 0, identityPairs(8)), 8);
   }
 
