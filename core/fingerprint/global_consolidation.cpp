@@ -209,17 +209,21 @@ GlobalMatch pairUnder(const Rigid& r, const TemplateMinutia& anchorA, const MccT
   return g;
 }
 
-// Minutiae of each print inside the other's region after alignment: the
-// denominators that make partial prints comparable. The probe's minutiae as
-// pairUnder aligned them under r.
-void countOverlap(const Rigid& r, const std::vector<Aligned>& alignedA, const MccTemplate& a, const MccTemplate& b,
-                  GlobalMatch& g) {
+// Minutiae of each print that the other should have shown under the
+// alignment: those inside its region, where its ridges can be followed
+// (ridge_presence.h), and every paired one: the denominators that make
+// partial and blotched prints comparable. The probe's minutiae as pairUnder
+// aligned them under r; paired: pairUnder's marks of the paired minutiae.
+void countOverlap(const Rigid& r, const Scratch& paired, const MccTemplate& a, const MccTemplate& b, GlobalMatch& g) {
   int na = 0, nb = 0;
-  for (const auto& p : alignedA) na += b.area.contains(p.x, p.y);
-  for (const auto& n : b.minutiae) {
+  for (size_t i = 0; i < paired.aligned.size(); ++i) {
+    const Aligned& p = paired.aligned[i];
+    na += b.area.contains(p.x, p.y) & (paired.usedA[i] | b.ridges.showsRidges(p.x, p.y));
+  }
+  for (size_t j = 0; j < b.minutiae.size(); ++j) {
     double x, y;
-    r.inverse(n.x, n.y, x, y);
-    nb += a.area.contains(x, y);
+    r.inverse(b.minutiae[j].x, b.minutiae[j].y, x, y);
+    nb += a.area.contains(x, y) & (paired.usedB[j] | a.ridges.showsRidges(x, y));
   }
   g.probeInOverlap = na, g.candidateInOverlap = nb;
 }
@@ -260,7 +264,7 @@ double scoreOf(const GlobalMatch& g) {
 GlobalMatch pairAndScore(const Rigid& r, const TemplateMinutia& anchorA, const MccTemplate& a, const MccTemplate& b,
                          const XIndex& bx, const std::vector<float>& sim, Scratch& scratch) {
   GlobalMatch g = pairUnder(r, anchorA, a, b, bx, sim, scratch);
-  countOverlap(r, scratch.aligned, a, b, g);
+  countOverlap(r, scratch, a, b, g);
   g.score = scoreOf(g);
   return g;
 }

@@ -7,7 +7,9 @@
 // that grows with the distance from the seed, because skin stretches more the
 // farther it is from where the two impressions agree. The score counts the
 // pairs against the minutiae that lie in the area both prints show, so a
-// partial print is judged on what it has, not on what it lacks.
+// partial print is judged on what it has, not on what it lacks; nor is a
+// print held to minutiae that land where the other's ridges cannot be
+// followed (ridge_presence.h).
 #include <vector>
 
 #include "core/fingerprint/match_result.h"
@@ -21,8 +23,9 @@ struct GlobalMatch {
   std::vector<std::pair<int, int>> pairs;    // template minutia indices (probe, candidate)
   std::vector<double> pairWeights;           // each pair's share, 0..1
   double rotation = 0, tx = 0, ty = 0;       // 500 ppi, y up: candidate = R * probe + t
-  // Minutiae of each print inside the other's region under the alignment:
-  // the counts the score divides by (raised to a floor there, not here).
+  // Minutiae of each print the other should have shown under the alignment
+  // (inside its region, where its ridges can be followed, or paired): the
+  // counts the score divides by (raised to a floor there, not here).
   int probeInOverlap = 0, candidateInOverlap = 0;
 };
 

@@ -50,7 +50,8 @@ struct ScoreBreakdown {
   double minutiae = 0;
   // MCC LSS-R: the relaxed similarity of the best local pairs, scaled by 4 and capped at 1.
   double neighbourhoods = 0;
-  // Minutiae of each print inside the other's region under the alignment.
+  // Minutiae of each print inside the other's region under the alignment,
+  // where the other print shows ridges (clarity 2 or more), and every paired one.
   int probeInOverlap = 0, candidateInOverlap = 0;
   // Pairs whose surrounding ridges agree (ridge_detail.h), counted up to 10;
   // -1 when a print has no ridge detail (other extractors' templates, an

@@ -13,7 +13,7 @@ struct LocalScore {
   double flowSharedMm2 = 0;             // the area that comparison covered
   std::optional<double> spacingMismatch;  // mean |log period ratio| over it, when both prints carry periods
   int pairedMinutiae = 0;                 // pairs under the matcher's alignment
-  int probeInOverlap = 0, candidateInOverlap = 0;  // minutiae of each print in the area the two share
+  int probeInOverlap = 0, candidateInOverlap = 0;  // minutiae of each print in the area the two share where the other shows ridges
   // Pairs whose surrounding ridges agree, when both images were compared;
   // the matcher stops counting at 10 (fingerprint::kDetailPairsForFull).
   std::optional<int> ridgeDetailPairs;

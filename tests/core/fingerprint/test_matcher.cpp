@@ -234,6 +234,31 @@ class TestMatcher : public QObject {
     QVERIFY(impostor.breakdown.minutiae < b.minutiae && impostor.breakdown.neighbourhoods < b.neighbourhoods);
   }
 
+  void minutiaeWhereTheOtherShowsNoRidgesAreNotHeldAgainstIt() {
+    // Against another finger few minutiae pair, so most of those in the shared area are held against the match.
+    const MatchResult asExtracted = matchFeatures(probe_, other_);
+    QVERIFY(asExtracted.breakdown.probeInOverlap > int(asExtracted.pairs.size()));
+    // Its ridges unclear everywhere (clarity 1, debatable flow): of the
+    // probe's minutiae only the paired ones count as ones it should have
+    // shown; its own still count against the probe's clarity.
+    FeatureSet blotched = other_;
+    QVERIFY(blotched.clarity.has_value());
+    std::fill(blotched.clarity->levels.begin(), blotched.clarity->levels.end(), std::uint8_t(1));
+    const MatchResult r = matchFeatures(probe_, blotched);
+    QCOMPARE(r.breakdown.probeInOverlap, int(r.pairs.size()));
+    QVERIFY(r.breakdown.candidateInOverlap > int(r.pairs.size()));
+    // Both unclear: each print is held to its paired minutiae alone.
+    FeatureSet unclearProbe = probe_;
+    std::fill(unclearProbe.clarity->levels.begin(), unclearProbe.clarity->levels.end(), std::uint8_t(1));
+    const MatchResult both = matchFeatures(unclearProbe, blotched);
+    QCOMPARE(both.breakdown.probeInOverlap, int(both.pairs.size()));
+    QCOMPARE(both.breakdown.candidateInOverlap, int(both.pairs.size()));
+    // Without a clarity map (an examiner's set, another extractor's template) the region alone decides, as before.
+    FeatureSet unknown = other_;
+    unknown.clarity.reset();
+    QVERIFY(matchFeatures(probe_, unknown).breakdown.probeInOverlap >= asExtracted.breakdown.probeInOverlap);
+  }
+
   void unusableEditedMinutiaIsAnInputError() {
     FeatureSet broken = probe_;
     broken.minutiae[3].x = std::numeric_limits<double>::quiet_NaN();
