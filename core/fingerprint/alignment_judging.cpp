@@ -6,20 +6,25 @@
 namespace ridgeline::fingerprint {
 
 JudgedAlignment judgeAlignments(std::vector<GlobalMatch> found, double sharePerPair, int maxAgreeing,
-                                const AgreeingCounter& agreeing) {
+                                const AgreeingCounter& agreeing, std::vector<double> standing) {
   if (found.empty()) return {};
+  if (standing.size() != found.size()) {
+    standing.clear();
+    for (const GlobalMatch& g : found) standing.push_back(g.score);
+  }
   JudgedAlignment best{std::move(found.front()), 0};
+  double bestStanding = standing.front();
   best.agreeingPairs = agreeing(best.global, 0);
   if (!(sharePerPair > 0)) return best;  // agreeing ridges would weigh nothing: the minutiae decide
   for (size_t k = 1; k < found.size(); ++k) {
     GlobalMatch& g = found[k];
-    const double bar = best.global.score + sharePerPair * best.agreeingPairs;
+    const double bar = bestStanding + sharePerPair * best.agreeingPairs;
     // Only as many agreeing pairs as would lift it over the bar are looked
     // for, and none when even all of its pairs could not.
-    const int needed = int(std::floor((bar - g.score) / sharePerPair)) + 1;
+    const int needed = int(std::floor((bar - standing[k]) / sharePerPair)) + 1;
     if (needed > std::min(maxAgreeing, int(g.pairs.size()))) continue;
     const int count = agreeing(g, needed);
-    if (count >= needed) best = {std::move(g), count};
+    if (count >= needed) best = {std::move(g), count}, bestStanding = standing[k];
   }
   return best;
 }

@@ -4,9 +4,10 @@
 // same anchors pair almost the same minutiae at slightly different turns,
 // and the share of paired minutiae barely tells them apart, while the
 // ridges around the pairs do (ridge_detail.h). Each alignment is judged by
-// its share of paired minutiae (GlobalMatch::score) plus, for each pair
-// whose ridges agree, `sharePerPair`; the detail of an alignment is counted
-// only as far as it could still change the outcome.
+// its standing (its share of paired minutiae, GlobalMatch::score, or what the
+// caller gives in its place) plus, for each pair whose ridges agree,
+// `sharePerPair`; the detail of an alignment is counted only as far as it
+// could still change the outcome.
 #include <functional>
 #include <vector>
 
@@ -24,11 +25,13 @@ struct JudgedAlignment {
 // still agree.
 using AgreeingCounter = std::function<int(const GlobalMatch&, int needed)>;
 
-// found: best minutiae score first (none: an empty judgement). maxAgreeing:
-// the most agreeing pairs the counter reports (kDetailPairsForFull). Ties
-// stay with the alignment the minutiae ranked first, as does everything when
-// sharePerPair is not positive.
+// found: best standing first (none: an empty judgement). standing: one for
+// each alignment, in units of global share (the matcher adds what the ridge
+// flow says under it); empty, or of another size, for their shares.
+// maxAgreeing: the most agreeing pairs the counter reports
+// (kDetailPairsForFull). Ties stay with the alignment ranked first, as does
+// everything when sharePerPair is not positive.
 JudgedAlignment judgeAlignments(std::vector<GlobalMatch> found, double sharePerPair, int maxAgreeing,
-                                const AgreeingCounter& agreeing);
+                                const AgreeingCounter& agreeing, std::vector<double> standing = {});
 
 }  // namespace ridgeline::fingerprint

@@ -35,31 +35,41 @@ FlowField prepareFlowField(const std::optional<RidgeFlowMap>& map, double ppi) {
       b.cos2 = float(std::cos(doubled)), b.sin2 = float(std::sin(doubled));
       if (f.hasPeriods && map->periods[i] > 0) b.logPeriod = float(std::log(map->periods[i] * toWorkingPixels));
       b.hasFlow = 1;
+      if (row % 2 == 0 && col % 2 == 0) f.quarter.push_back(int(f.withFlow.size()));
       f.withFlow.push_back(int(i));
       f.centres.push_back({float((col + 0.5) * f.side), float(-(row + 0.5) * f.side)});
     }
   return f;
 }
 
-FlowAgreement compareFlow(const FlowField& probe, const FlowField& candidate, double rotation, double tx, double ty) {
-  FlowAgreement out;
-  if (probe.empty() || candidate.empty()) return out;
-  // Float is ample for block positions (px) and cosines; this runs once per comparison.
+namespace {
+struct Sums {
+  double agreement = 0, mismatch = 0;
+  int shared = 0, spaced = 0;
+};
+
+// The probe's blocks at positions `at(0) .. at(count - 1)` of withFlow,
+// compared with the candidate's under the rigid map.
+template <typename Position>
+Sums compareBlocks(const FlowField& probe, const FlowField& candidate, double rotation, double tx, double ty,
+                   size_t count, Position at) {
+  // Float is ample for block positions (px) and cosines.
   const float c = float(std::cos(rotation)), s = float(std::sin(rotation));
   // Turning a direction by r turns its doubled angle by 2r.
   const float c2 = float(std::cos(2 * rotation)), s2 = float(std::sin(2 * rotation));
   const float inverseSide = float(1.0 / candidate.side), fx = float(tx), fy = float(ty);
   const float cols = float(candidate.cols), rows = float(candidate.rows);
-  double sum = 0, mismatch = 0;
-  int shared = 0, spaced = 0;
+  Sums sums;
   // Kept by masks, not branches: which blocks land on the candidate's flow is
   // random along the overlap's edge, and a branch there was mispredicted.
   // A block left out adds +0, which changes no sum.
-  for (size_t n = 0; n < probe.withFlow.size(); ++n) {
+  for (size_t k = 0; k < count; ++k) {
+    const size_t n = at(k);
     const FlowField::Block& p = probe.blocks[size_t(probe.withFlow[n])];
-    const FlowField::Centre& at = probe.centres[n];
+    const FlowField::Centre& centre = probe.centres[n];
     // Candidate blocks lie at x >= 0 and y <= 0 (y up from the image's top edge).
-    const float col = (c * at.x - s * at.y + fx) * inverseSide, row = -(s * at.x + c * at.y + fy) * inverseSide;
+    const float col = (c * centre.x - s * centre.y + fx) * inverseSide;
+    const float row = -(s * centre.x + c * centre.y + fy) * inverseSide;
     const bool inside = (col >= 0) & (row >= 0) & (col < cols) & (row < rows);
     // Converted only once known to lie in the grid (else block 0, masked out).
     const float inCol = inside ? col : 0, inRow = inside ? row : 0;
@@ -67,19 +77,35 @@ FlowAgreement compareFlow(const FlowField& probe, const FlowField& candidate, do
     const FlowField::Block& q = candidate.blocks[j];
     const bool onFlow = inside & (q.hasFlow != 0);
     const float pc = c2 * p.cos2 - s2 * p.sin2, ps = s2 * p.cos2 + c2 * p.sin2;
-    sum += onFlow ? pc * q.cos2 + ps * q.sin2 : 0.0f;
-    shared += int(onFlow);
+    sums.agreement += onFlow ? pc * q.cos2 + ps * q.sin2 : 0.0f;
+    sums.shared += int(onFlow);
     // A period of 1 px at 500 ppi is not a ridge: its log (0) marks "not measured".
     const bool bothSpaced = onFlow & (p.logPeriod != 0) & (q.logPeriod != 0);
-    mismatch += bothSpaced ? std::abs(p.logPeriod - q.logPeriod) : 0.0f;
-    spaced += int(bothSpaced);
+    sums.mismatch += bothSpaced ? std::abs(p.logPeriod - q.logPeriod) : 0.0f;
+    sums.spaced += int(bothSpaced);
   }
-  if (shared == 0) return out;
-  out.agreement = sum / shared;
-  out.sharedArea = shared * probe.side * probe.side;
-  if (spaced == 0) return out;
-  out.periodMismatch = mismatch / spaced;
-  out.periodArea = spaced * probe.side * probe.side;
+  return sums;
+}
+}  // namespace
+
+FlowAgreement compareFlow(const FlowField& probe, const FlowField& candidate, double rotation, double tx, double ty,
+                          FlowSampling sampling) {
+  FlowAgreement out;
+  if (probe.empty() || candidate.empty()) return out;
+  const bool quarter = sampling == FlowSampling::Quarter && !probe.quarter.empty();
+  const Sums sums = quarter ? compareBlocks(probe, candidate, rotation, tx, ty, probe.quarter.size(),
+                                            [&](size_t k) { return size_t(probe.quarter[k]); })
+                            : compareBlocks(probe, candidate, rotation, tx, ty, probe.withFlow.size(),
+                                            [](size_t k) { return k; });
+  if (sums.shared == 0) return out;
+  // Each block sampled stands for this much of the probe's flow.
+  const double blockArea = probe.side * probe.side *
+                           (quarter ? double(probe.withFlow.size()) / double(probe.quarter.size()) : 1.0);
+  out.agreement = sums.agreement / sums.shared;
+  out.sharedArea = sums.shared * blockArea;
+  if (sums.spaced == 0) return out;
+  out.periodMismatch = sums.mismatch / sums.spaced;
+  out.periodArea = sums.spaced * blockArea;
   return out;
 }
 

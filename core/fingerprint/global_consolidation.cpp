@@ -304,13 +304,13 @@ std::vector<GlobalMatch> consolidateGlobally(const MccTemplate& probe, const Mcc
         pairAndScore(refined, probe.minutiae[size_t(t.anchor)], probe, candidate, candidateX, similarity, scratch);
     if (again.score > t.match.score) t.match = std::move(again), t.rigid = refined;
   }
-  // Refinement only raises scores, and only of the refined trials: the
-  // best are among them.
+  // Refinement only raises scores, and only of the refined trials: they
+  // stay ahead of the rest.
   std::stable_sort(trials.begin(), trials.begin() + std::ptrdiff_t(std::min(kRefined, trials.size())),
                    [](const Trial& x, const Trial& y) { return x.match.score > y.match.score; });
   if (scratch.near.capacity() > size_t(1) << 20) scratch = Scratch{};
   std::vector<GlobalMatch> best;
-  for (size_t k = 0; k < std::min({count, kRefined, trials.size()}); ++k) {
+  for (size_t k = 0; k < std::min(count, trials.size()); ++k) {
     Trial& t = trials[k];
     t.match.rotation = t.rigid.angle, t.match.tx = t.rigid.tx, t.match.ty = t.rigid.ty;
     best.push_back(std::move(t.match));

@@ -31,9 +31,10 @@ struct GlobalMatch {
 
 // seeds: relaxed MCC pairs, best first; the first few are tried as anchors.
 // similarity: the cylinder similarity matrix (probe cylinders x candidate cylinders).
-// The best alignments found, best score first: at most `count`, and at most
-// as many as were refined (two). Empty without seeds. A caller with evidence
-// the minutiae do not carry (ridge detail, matcher.cpp) judges between them.
+// The alignments tried (one per anchor, six at most), the two best refined
+// and first, the rest after them, each part best score first: at most
+// `count`. Empty without seeds. A caller with evidence the minutiae do not
+// carry (ridge flow and detail, matcher.cpp) judges between them.
 std::vector<GlobalMatch> consolidateGlobally(const MccTemplate& probe, const MccTemplate& candidate,
                                              const std::vector<RelaxedPair>& seeds,
                                              const std::vector<float>& similarity, size_t count);

@@ -47,9 +47,19 @@ struct Consolidation {
   std::vector<RelaxedPair> scoring;   // the n_P pairs of the LSS-R score
 };
 
+// The candidate's flow map is read under every alignment ranked, at blocks
+// no order predicts, and it is seldom in cache (a different print each
+// comparison): fetched ahead, its misses overlap the cylinder similarities.
+void prefetchFlow(const FlowField& flow) {
+  const char* bytes = reinterpret_cast<const char*>(flow.blocks.data());
+  const size_t size = flow.blocks.size() * sizeof(FlowField::Block);
+  for (size_t at = 0; at < size; at += 64) __builtin_prefetch(bytes + at, 0, 2);
+}
+
 Consolidation consolidate(const MccTemplate& probe, const MccTemplate& candidate) {
   Consolidation c;
   if (probe.size() == 0 || candidate.size() == 0) return c;
+  prefetchFlow(candidate.flow);
   c.similarity = similarityMatrix(probe, candidate);
   c.relaxed = relax(probe, candidate, bestOneToOnePairs(c.similarity, probe.size(), candidate.size()));
   c.scoring = scoringPairs(c.relaxed, std::min(probe.size(), candidate.size()));
@@ -101,10 +111,11 @@ struct Blend {
   int ridgeDetailPairs = -1;
 };
 
-FlowComparison compareFlowUnder(const MccTemplate& probe, const MccTemplate& candidate, const GlobalMatch& g) {
+FlowComparison compareFlowUnder(const MccTemplate& probe, const MccTemplate& candidate, const GlobalMatch& g,
+                                FlowSampling sampling = FlowSampling::Every) {
   FlowComparison out;
   if (probe.flow.empty() || candidate.flow.empty() || g.pairs.size() < 2) return out;  // nothing to compare, or no alignment
-  const FlowAgreement f = compareFlow(probe.flow, candidate.flow, g.rotation, g.tx, g.ty);
+  const FlowAgreement f = compareFlow(probe.flow, candidate.flow, g.rotation, g.tx, g.ty, sampling);
   out.compared = true;
   out.agreement = f.agreement;
   out.sharedMm2 = f.sharedArea * kMmPerPixel * kMmPerPixel;
@@ -127,9 +138,25 @@ int agreeingPairs(const MccTemplate& probe, const MccTemplate& candidate, const 
   return agreeingRidgeDetail(probe.detail, candidate.detail, g.rotation, g.pairs, needed);
 }
 
-// Alignments judged by their ridge detail as well (alignment_judging.h):
-// the two refined ones. All six anchors measured no better for five times
-// the cost (docs/matcher.md, section 5).
+// What flow and spacing add to the score under an alignment, in units of
+// the global share (0 when a print has no flow), read from a quarter of the
+// probe's blocks: enough to rank alignments by.
+double flowStanding(const MccTemplate& probe, const MccTemplate& candidate, const GlobalMatch& g) {
+  const FlowComparison flow = compareFlowUnder(probe, candidate, g, FlowSampling::Quarter);
+  if (!flow.compared) return 0;
+  double added = kFlowWeight * flowTerm(flow);
+  if (probe.flow.hasPeriods && candidate.flow.hasPeriods && flow.periodMismatch >= 0)
+    added += kPeriodWeight * periodTerm(flow);
+  return added / kGlobalWeight;
+}
+
+// Every anchor's alignment is ranked by its share of paired minutiae and its
+// flow; the best two are then judged by their ridge detail as well
+// (alignment_judging.h). The flow under the other anchors picks out the true
+// alignment where the minutiae's ranking missed it, most often on distorted
+// or poor prints (docs/matcher.md, section 4); counting the ridge detail
+// under all six measured no better, for four times the cost.
+constexpr size_t kAlignmentsRanked = 4;
 constexpr size_t kAlignmentsJudged = 2;
 
 // The alignment the score is read under, with its agreeing ridge-detail pairs
@@ -137,14 +164,28 @@ constexpr size_t kAlignmentsJudged = 2;
 JudgedAlignment bestAlignment(const Consolidation& c, const MccTemplate& probe, const MccTemplate& candidate) {
   const bool detail = !probe.detail.empty() && !candidate.detail.empty();
   std::vector<GlobalMatch> found =
-      consolidateGlobally(probe, candidate, c.relaxed, c.similarity, detail ? kAlignmentsJudged : 1);
+      consolidateGlobally(probe, candidate, c.relaxed, c.similarity, detail ? kAlignmentsRanked : 1);
   if (found.empty()) return {{}, detail ? 0 : -1};
   if (!detail) return {std::move(found.front()), -1};
+  struct Ranked {
+    double standing;
+    size_t index;
+  };
+  std::vector<Ranked> ranked;
+  for (size_t k = 0; k < found.size(); ++k)
+    ranked.push_back({found[k].score + flowStanding(probe, candidate, found[k]), k});
+  std::stable_sort(ranked.begin(), ranked.end(), [](const Ranked& x, const Ranked& y) { return x.standing > y.standing; });
+  std::vector<GlobalMatch> best;
+  std::vector<double> standing;
+  for (size_t k = 0; k < std::min(kAlignmentsJudged, ranked.size()); ++k) {
+    best.push_back(std::move(found[ranked[k].index]));
+    standing.push_back(ranked[k].standing);
+  }
   // An agreeing pair weighs against the global share in the blend's own ratio.
   const double sharePerPair = kDetailWeight / kGlobalWeight / kDetailPairsForFull;
-  return judgeAlignments(std::move(found), sharePerPair, kDetailPairsForFull, [&](const GlobalMatch& g, int needed) {
-    return agreeingPairs(probe, candidate, g, needed);
-  });
+  return judgeAlignments(
+      std::move(best), sharePerPair, kDetailPairsForFull,
+      [&](const GlobalMatch& g, int needed) { return agreeingPairs(probe, candidate, g, needed); }, std::move(standing));
 }
 
 // Each term 0..1 with its weight; the score is their weighted mean. Terms a

@@ -52,6 +52,31 @@ class TestAlignmentJudging : public QObject {
     QCOMPARE(j.global.score, 0.30);
   }
 
+  void theCallersStandingTakesThePlaceOfTheShare() {
+    // Ranked by what flow adds (0.30 + 0.04 against 0.32 + 0), the alignment
+    // with the lower share stands first. With 3 agreeing pairs each, the
+    // other needs 4 to pass 0.34 + 3 x 0.05 from 0.32, and stays behind; by
+    // their shares alone 3 would have lifted it (0.32 + 0.15 over 0.45).
+    FakeCounter c;
+    c.agreeing = {{1, 3}, {2, 3}};
+    const JudgedAlignment j = judgeAlignments({alignment(0.30, 12, 2), alignment(0.32, 12, 1)}, kPerPair, kMax,
+                                              c.counter(), {0.34, 0.32});
+    QCOMPARE(j.global.rotation, 2.0);
+    QCOMPARE(c.askedNeeded[1.0], 4);
+    FakeCounter byShare;
+    byShare.agreeing = c.agreeing;
+    QCOMPARE(judgeAlignments({alignment(0.30, 12, 2), alignment(0.32, 12, 1)}, kPerPair, kMax, byShare.counter())
+                 .global.rotation,
+             1.0);
+    // Standings of another size than the alignments: their shares decide, as without.
+    FakeCounter d;
+    d.agreeing = {{1, 1}, {2, 5}};
+    const JudgedAlignment k = judgeAlignments({alignment(0.32, 12, 1), alignment(0.30, 12, 2)}, kPerPair, kMax,
+                                              d.counter(), {0.9});
+    QCOMPARE(k.global.rotation, 2.0);
+    QCOMPARE(k.agreeingPairs, 5);
+  }
+
   void theMinutiaeChoiceStandsWithoutBetterRidges() {
     FakeCounter c;
     c.agreeing = {{1, 3}, {2, 3}};

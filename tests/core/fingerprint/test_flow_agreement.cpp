@@ -54,6 +54,34 @@ class TestFlowAgreement : public QObject {
     QVERIFY(compareFlow(probe, candidate, 0, 0, 0).agreement < -0.49);  // 60 degrees apart: cos 120 = -0.5
   }
 
+  void aQuarterOfTheBlocksStandsForTheWhole() {
+    // The blocks at even rows and columns, their areas scaled to all the probe's flow.
+    const FlowField full = field(uniformFlow(10, 10, 45));
+    QCOMPARE(full.quarter.size(), size_t(25));
+    for (int n : full.quarter) {
+      const int block = full.withFlow[size_t(n)];
+      QVERIFY(block / 10 % 2 == 0 && block % 10 % 2 == 0);
+    }
+    const FlowAgreement whole = compareFlow(full, full, 0, 0, 0, FlowSampling::Quarter);
+    QCOMPARE(whole.sharedArea, 100 * 256.0);
+    QCOMPARE(whole.agreement, 1.0);
+    // Shifted right by 4 blocks: 6 of 10 columns still land, as for every block.
+    QCOMPARE(compareFlow(full, full, 0, 4 * 16, 0, FlowSampling::Quarter).sharedArea, 60 * 256.0);
+    QCOMPARE(compareFlow(full, full, 0, 4 * 16, 0).sharedArea, 60 * 256.0);
+    // Crossing flow reads the same from a quarter as from the whole.
+    const FlowField crossing = field(uniformFlow(10, 10, 135));
+    QCOMPARE(compareFlow(full, crossing, 0, 0, 0, FlowSampling::Quarter).agreement,
+             compareFlow(full, crossing, 0, 0, 0).agreement);
+    // A probe whose flow misses every even row and column has no quarter: it is compared in full.
+    RidgeFlowMap odd = uniformFlow(4, 4, 45);
+    for (int row = 0; row < 4; ++row)
+      for (int col = 0; col < 4; ++col)
+        if (row % 2 == 0 || col % 2 == 0) odd.directions[size_t(row * 4 + col)] = RidgeFlowMap::kNoFlow;
+    const FlowField sparse = field(odd);
+    QVERIFY(sparse.quarter.empty());
+    QCOMPARE(compareFlow(sparse, full, 0, 0, 0, FlowSampling::Quarter).sharedArea, 4 * 256.0);
+  }
+
   void onlyTheSharedAreaCounts() {
     RidgeFlowMap half = uniformFlow(10, 10, 45);
     for (int row = 0; row < 10; ++row)
