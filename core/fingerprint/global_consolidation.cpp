@@ -218,12 +218,14 @@ void countOverlap(const Rigid& r, const Scratch& paired, const MccTemplate& a, c
   int na = 0, nb = 0;
   for (size_t i = 0; i < paired.aligned.size(); ++i) {
     const Aligned& p = paired.aligned[i];
-    na += b.area.contains(p.x, p.y) & (paired.usedA[i] | b.ridges.showsRidges(p.x, p.y));
+    const HullMask::Place place = b.area.at(p.x, p.y);
+    na += place.inside & (paired.usedA[i] | place.ridges);
   }
   for (size_t j = 0; j < b.minutiae.size(); ++j) {
     double x, y;
     r.inverse(b.minutiae[j].x, b.minutiae[j].y, x, y);
-    nb += a.area.contains(x, y) & (paired.usedB[j] | a.ridges.showsRidges(x, y));
+    const HullMask::Place place = a.area.at(x, y);
+    nb += place.inside & (paired.usedB[j] | place.ridges);
   }
   g.probeInOverlap = na, g.candidateInOverlap = nb;
 }

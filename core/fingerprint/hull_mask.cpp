@@ -13,7 +13,7 @@ bool insideWidenedHull(const std::vector<std::array<float, 4>>& edges, double x,
 }
 }  // namespace
 
-HullMask::HullMask(const std::vector<std::array<float, 4>>& edges) {
+HullMask::HullMask(const std::vector<std::array<float, 4>>& edges, const RidgePresence& ridges) {
   if (edges.empty()) return;
   double minX = edges[0][0], maxX = minX, minY = edges[0][1], maxY = minY;
   for (const auto& e : edges) {
@@ -24,6 +24,7 @@ HullMask::HullMask(const std::vector<std::array<float, 4>>& edges) {
   cols_ = int(std::ceil((maxX + kMargin + kCell - x0_) / kCell)) + 1;
   rows_ = int(std::ceil((maxY + kMargin + kCell - y0_) / kCell)) + 1;
   spans_.assign(size_t(rows_), Span{});
+  int cells = 0;  // inside, so far
   // Each cell answers for its centre. Each widened edge keeps the centres on
   // one side of a line, and along a row its test is monotone in x even as
   // rounded, so the centres inside form one run.
@@ -34,7 +35,15 @@ HullMask::HullMask(const std::vector<std::array<float, 4>>& edges) {
     Span& span = spans_[size_t(r)];
     span.first = span.end = c;
     while (span.end < cols_ && insideWidenedHull(edges, x0_ + (span.end + 0.5) * kCell, y)) ++span.end;
+    span.bits = cells;
+    for (int col = span.first; col < span.end; ++col, ++cells) {
+      if (size_t(cells) / 64 >= ridgeBits_.size()) ridgeBits_.push_back(0);
+      if (ridges.showsRidges(x0_ + (col + 0.5) * kCell, y)) ridgeBits_[size_t(cells) / 64] |= std::uint64_t(1) << (cells % 64);
+    }
   }
+  // One word more: a row whose run is empty (or the last cell's row) points
+  // just past the cells, and a point outside reads its row's first bit.
+  ridgeBits_.push_back(0);
 }
 
 }  // namespace ridgeline::fingerprint

@@ -208,7 +208,7 @@ MccTemplate prepareTemplate(const FeatureSet& features) {
   const auto points = workingPoints(features);
   t.flow = prepareFlowField(features.ridgeFlow, features.ppi);
   t.detail = prepareRidgeDetail(features.ridgeDetail, features.ppi, features.minutiae);
-  t.ridges = RidgePresence(features.clarity, features.ppi);
+  const RidgePresence ridges(features.clarity, features.ppi);
   for (size_t i = 0; i < points.size(); ++i)
     t.minutiae.push_back({float(points[i].x), float(points[i].y), float(points[i].direction), -1, features.minutiae[i].type});
   for (size_t i = 0; i < points.size(); ++i) t.byX.push_back(int(i));
@@ -219,7 +219,7 @@ MccTemplate prepareTemplate(const FeatureSet& features) {
   for (const auto& p : points) cloud.emplace_back(float(p.x), float(p.y));
   cv::convexHull(cloud, hull, false);  // y-up frame: "not clockwise" in OpenCV's y-down terms is clockwise here
   const std::vector<std::array<float, 4>> edges = hullEdges(hull);
-  t.area = HullMask(edges);
+  t.area = HullMask(edges, ridges);
   const HullOffsetTest offsetTest(hull, edges);
   for (size_t i = 0; i < points.size(); ++i) {
     Cylinder cyl;

@@ -10,7 +10,6 @@
 
 #include "core/fingerprint/flow_agreement.h"
 #include "core/fingerprint/hull_mask.h"
-#include "core/fingerprint/ridge_presence.h"
 #include "core/fingerprint/mcc_parameters.h"
 #include "core/fingerprint/orientation_descriptor.h"
 #include "core/fingerprint/ridge_detail.h"
@@ -57,8 +56,9 @@ struct PairGeometry {
 struct MccTemplate {
   double ppi = 500;
   std::vector<TemplateMinutia> minutiae;  // every minutia, in FeatureSet order
-  HullMask area;                    // convex hull of the minutiae (500 ppi, y up), widened and rasterised
-  RidgePresence ridges;             // where within it the print shows ridges (clarity), everywhere when unknown
+  // Convex hull of the minutiae (500 ppi, y up), widened and rasterised,
+  // with where within it the print shows ridges (clarity; everywhere when unknown).
+  HullMask area;
   std::vector<int> byX;             // minutia indices ordered by x, for range searches
   std::vector<float> sortedX;       // their x, same order
   std::vector<float> yByX;          // their y, same order (read with sortedX, kept beside it)

@@ -1,8 +1,8 @@
 #pragma once
 // Where a print shows ridges an extractor could find minutiae in: its EFS
 // clarity map at level 2 (definitive ridge flow) or above. The global
-// consolidation reads it to decide which minutiae of the other print it
-// should have shown: as an examiner does not hold a minutia against a
+// consolidation reads it (through the hull raster, hull_mask.h) to decide
+// which minutiae of the other print it should have shown: as an examiner does not hold a minutia against a
 // print where that print's ridges cannot be followed (a wet blotch, a
 // smudge, the edge of the platen), a minutia that lands there does not
 // count as one the two prints should share (global_consolidation.h).
@@ -27,8 +27,8 @@ class RidgePresence {
 
   bool known() const { return !shows_.empty(); }
   // (x, y): 500 ppi, y up from the image's top edge, as template minutiae.
-  // Outside the image the print shows nothing. Written without branches:
-  // the consolidation asks for every minutia of every alignment it tries.
+  // Outside the image the print shows nothing. Read once per cell of the
+  // print's hull raster when its template is prepared (hull_mask.h).
   bool showsRidges(double x, double y) const {
     if (shows_.empty()) return true;
     const double col = x * perBlock_, row = -y * perBlock_;

@@ -15,6 +15,7 @@
 
 #include "core/fingerprint/greedy_pairing.h"
 #include "core/fingerprint/hull_mask.h"
+#include "core/fingerprint/ridge_presence.h"
 #include "core/fingerprint/local_similarity.h"
 #include "core/fingerprint/mcc_template.h"
 #include "core/util/errors.h"
@@ -161,6 +162,40 @@ class TestMatcherParts : public QObject {
           }
     }
     QVERIFY(valid > 0 && invalid > 0);
+  }
+
+  void hullMaskKnowsWhereThePrintShowsRidges() {
+    // A print of 6 x 6 blocks (96 px, y up from its top edge), its left three
+    // columns clear (level 3), its right three debatable (level 1), the hull
+    // its whole image.
+    ClarityMap clarity;
+    clarity.cols = clarity.rows = 6;
+    for (int row = 0; row < 6; ++row)
+      for (int col = 0; col < 6; ++col) clarity.levels.push_back(col < 3 ? 3 : 1);
+    const RidgePresence ridges(clarity, 500);
+    const std::vector<std::array<float, 4>> edges = {{0, -96, 0, 1}, {96, -96, -1, 0}, {96, 0, 0, -1}, {0, 0, 1, 0}};
+    const HullMask mask(edges, ridges);
+    QVERIFY(mask.at(8, -50).inside && mask.at(8, -50).ridges);
+    QVERIFY(mask.at(88, -50).inside && !mask.at(88, -50).ridges);
+    QVERIFY(mask.at(-6, -50).inside && !mask.at(-6, -50).ridges);  // in the margin, off the image
+    QVERIFY(!mask.at(200, -50).inside && !mask.at(200, -50).ridges);
+    QVERIFY(!mask.at(std::numeric_limits<double>::quiet_NaN(), -50).ridges);
+    // Without a clarity map the whole hull counts as showing ridges, as the hull alone did.
+    const HullMask unknown(edges);
+    QVERIFY(unknown.at(88, -50).ridges && unknown.at(-6, -50).ridges && !unknown.at(200, -50).ridges);
+    // Away from block edges (further than a cell's diagonal), the raster answers as the presence itself.
+    const double diagonal = HullMask::kCell * std::sqrt(2.0);
+    int shown = 0, hidden = 0;
+    for (double y = -130; y < 30; y += 1.7)
+      for (double x = -30; x < 130; x += 1.7) {
+        const double fromEdgeX = std::abs(x - 16 * std::round(x / 16));
+        const double fromEdgeY = std::abs(y - 16 * std::round(y / 16));
+        if (std::min(fromEdgeX, fromEdgeY) <= diagonal) continue;
+        const HullMask::Place place = mask.at(x, y);
+        QCOMPARE(place.ridges, place.inside && ridges.showsRidges(x, y));
+        (place.ridges ? shown : hidden)++;
+      }
+    QVERIFY(shown > 50 && hidden > 50);
   }
 
   void emptyHullContainsNothing() {
