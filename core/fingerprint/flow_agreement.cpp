@@ -35,9 +35,10 @@ FlowField prepareFlowField(const std::optional<RidgeFlowMap>& map, double ppi) {
       b.cos2 = float(std::cos(doubled)), b.sin2 = float(std::sin(doubled));
       if (f.hasPeriods && map->periods[i] > 0) b.logPeriod = float(std::log(map->periods[i] * toWorkingPixels));
       b.hasFlow = 1;
-      if (row % 2 == 0 && col % 2 == 0) f.quarter.push_back(int(f.withFlow.size()));
-      f.withFlow.push_back(int(i));
-      f.centres.push_back({float((col + 0.5) * f.side), float(-(row + 0.5) * f.side)});
+      const FlowField::Sample sample{float((col + 0.5) * f.side), float(-(row + 0.5) * f.side), b.cos2, b.sin2,
+                                     b.logPeriod, std::uint32_t(i)};
+      f.samples.push_back(sample);
+      if (row % 2 == 0 && col % 2 == 0) f.quarter.push_back(sample);
     }
   return f;
 }
@@ -48,11 +49,9 @@ struct Sums {
   int shared = 0, spaced = 0;
 };
 
-// The probe's blocks at positions `at(0) .. at(count - 1)` of withFlow,
-// compared with the candidate's under the rigid map.
-template <typename Position>
-Sums compareBlocks(const FlowField& probe, const FlowField& candidate, double rotation, double tx, double ty,
-                   size_t count, Position at) {
+// The probe's samples compared with the candidate's blocks under the rigid map.
+Sums compareSamples(const std::vector<FlowField::Sample>& probe, const FlowField& candidate, double rotation,
+                    double tx, double ty) {
   // Float is ample for block positions (px) and cosines.
   const float c = float(std::cos(rotation)), s = float(std::sin(rotation));
   // Turning a direction by r turns its doubled angle by 2r.
@@ -63,13 +62,10 @@ Sums compareBlocks(const FlowField& probe, const FlowField& candidate, double ro
   // Kept by masks, not branches: which blocks land on the candidate's flow is
   // random along the overlap's edge, and a branch there was mispredicted.
   // A block left out adds +0, which changes no sum.
-  for (size_t k = 0; k < count; ++k) {
-    const size_t n = at(k);
-    const FlowField::Block& p = probe.blocks[size_t(probe.withFlow[n])];
-    const FlowField::Centre& centre = probe.centres[n];
+  for (const FlowField::Sample& p : probe) {
     // Candidate blocks lie at x >= 0 and y <= 0 (y up from the image's top edge).
-    const float col = (c * centre.x - s * centre.y + fx) * inverseSide;
-    const float row = -(s * centre.x + c * centre.y + fy) * inverseSide;
+    const float col = (c * p.x - s * p.y + fx) * inverseSide;
+    const float row = -(s * p.x + c * p.y + fy) * inverseSide;
     const bool inside = (col >= 0) & (row >= 0) & (col < cols) & (row < rows);
     // Converted only once known to lie in the grid (else block 0, masked out).
     const float inCol = inside ? col : 0, inRow = inside ? row : 0;
@@ -93,14 +89,11 @@ FlowAgreement compareFlow(const FlowField& probe, const FlowField& candidate, do
   FlowAgreement out;
   if (probe.empty() || candidate.empty()) return out;
   const bool quarter = sampling == FlowSampling::Quarter && !probe.quarter.empty();
-  const Sums sums = quarter ? compareBlocks(probe, candidate, rotation, tx, ty, probe.quarter.size(),
-                                            [&](size_t k) { return size_t(probe.quarter[k]); })
-                            : compareBlocks(probe, candidate, rotation, tx, ty, probe.withFlow.size(),
-                                            [](size_t k) { return k; });
+  const Sums sums = compareSamples(quarter ? probe.quarter : probe.samples, candidate, rotation, tx, ty);
   if (sums.shared == 0) return out;
   // Each block sampled stands for this much of the probe's flow.
   const double blockArea = probe.side * probe.side *
-                           (quarter ? double(probe.withFlow.size()) / double(probe.quarter.size()) : 1.0);
+                           (quarter ? double(probe.samples.size()) / double(probe.quarter.size()) : 1.0);
   out.agreement = sums.agreement / sums.shared;
   out.sharedArea = sums.shared * blockArea;
   if (sums.spaced == 0) return out;

@@ -26,19 +26,22 @@ struct FlowField {
     float logPeriod = 0;           // log of the ridge period in px at 500 ppi; 0 when not measured
     std::uint32_t hasFlow = 0;     // 1 when the block has a direction
   };
-  struct Centre {
-    float x = 0, y = 0;            // 500 ppi, y up
+  // A probe block as the comparison reads it, all in one place: the probe's
+  // blocks are read in order, each once per alignment compared.
+  struct Sample {
+    float x = 0, y = 0;            // block centre, 500 ppi, y up
+    float cos2 = 1, sin2 = 0, logPeriod = 0;  // as in its Block
+    std::uint32_t block = 0;       // its index in blocks
   };
   double side = 0;                 // block side, px at 500 ppi
   int cols = 0, rows = 0;
   std::vector<Block> blocks;       // rows * cols, row-major
-  std::vector<int> withFlow;       // indices of blocks with flow (the probe's samples)
-  std::vector<Centre> centres;     // of the withFlow blocks, in the same order
-  // Positions in withFlow of the blocks at an even row and column: a quarter
-  // of the print on a grid twice as coarse, enough to rank alignments by.
-  std::vector<int> quarter;
+  std::vector<Sample> samples;     // every block with flow, row by row
+  // The blocks with flow at an even row and column: a quarter of the print on
+  // a grid twice as coarse, enough to rank alignments by.
+  std::vector<Sample> quarter;
   bool hasPeriods = false;
-  bool empty() const { return withFlow.empty(); }
+  bool empty() const { return samples.empty(); }
 };
 
 // Empty when the feature set has no flow map. Throws InputError when the map's

@@ -1,11 +1,12 @@
 #pragma once
 // Where a print shows ridges an extractor could find minutiae in: its EFS
 // clarity map at level 2 (definitive ridge flow) or above. The global
-// consolidation reads it (through the hull raster, hull_mask.h) to decide
-// which minutiae of the other print it should have shown: as an examiner does not hold a minutia against a
-// print where that print's ridges cannot be followed (a wet blotch, a
-// smudge, the edge of the platen), a minutia that lands there does not
-// count as one the two prints should share (global_consolidation.h).
+// consolidation reads it, through the hull raster (hull_mask.h), to decide
+// which minutiae of the other print it should have shown. As an examiner
+// does not hold a minutia against a print where that print's ridges cannot
+// be followed (a wet blotch, a smudge, the edge of the platen), a minutia
+// that lands there does not count as one the two prints should share
+// (global_consolidation.h).
 #include <cstdint>
 #include <optional>
 #include <vector>

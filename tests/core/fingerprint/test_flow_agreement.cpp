@@ -58,9 +58,9 @@ class TestFlowAgreement : public QObject {
     // The blocks at even rows and columns, their areas scaled to all the probe's flow.
     const FlowField full = field(uniformFlow(10, 10, 45));
     QCOMPARE(full.quarter.size(), size_t(25));
-    for (int n : full.quarter) {
-      const int block = full.withFlow[size_t(n)];
-      QVERIFY(block / 10 % 2 == 0 && block % 10 % 2 == 0);
+    for (const FlowField::Sample& sample : full.quarter) {
+      QVERIFY(sample.block / 10 % 2 == 0 && sample.block % 10 % 2 == 0);
+      QCOMPARE(sample.x, float((sample.block % 10 + 0.5) * 16));
     }
     const FlowAgreement whole = compareFlow(full, full, 0, 0, 0, FlowSampling::Quarter);
     QCOMPARE(whole.sharedArea, 100 * 256.0);
