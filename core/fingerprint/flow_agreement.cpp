@@ -38,7 +38,7 @@ FlowField prepareFlowField(const std::optional<RidgeFlowMap>& map, double ppi) {
       const FlowField::Sample sample{float((col + 0.5) * f.side), float(-(row + 0.5) * f.side), b.cos2, b.sin2,
                                      b.logPeriod, std::uint32_t(i)};
       f.samples.push_back(sample);
-      if (row % 2 == 0 && col % 2 == 0) f.quarter.push_back(sample);
+      if (row % 3 == 0 && col % 3 == 0) f.coarse.push_back(sample);
     }
   return f;
 }
@@ -88,12 +88,12 @@ FlowAgreement compareFlow(const FlowField& probe, const FlowField& candidate, do
                           FlowSampling sampling) {
   FlowAgreement out;
   if (probe.empty() || candidate.empty()) return out;
-  const bool quarter = sampling == FlowSampling::Quarter && !probe.quarter.empty();
-  const Sums sums = compareSamples(quarter ? probe.quarter : probe.samples, candidate, rotation, tx, ty);
+  const bool coarse = sampling == FlowSampling::Coarse && !probe.coarse.empty();
+  const Sums sums = compareSamples(coarse ? probe.coarse : probe.samples, candidate, rotation, tx, ty);
   if (sums.shared == 0) return out;
   // Each block sampled stands for this much of the probe's flow.
   const double blockArea = probe.side * probe.side *
-                           (quarter ? double(probe.samples.size()) / double(probe.quarter.size()) : 1.0);
+                           (coarse ? double(probe.samples.size()) / double(probe.coarse.size()) : 1.0);
   out.agreement = sums.agreement / sums.shared;
   out.sharedArea = sums.shared * blockArea;
   if (sums.spaced == 0) return out;

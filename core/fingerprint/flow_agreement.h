@@ -37,9 +37,9 @@ struct FlowField {
   int cols = 0, rows = 0;
   std::vector<Block> blocks;       // rows * cols, row-major
   std::vector<Sample> samples;     // every block with flow, row by row
-  // The blocks with flow at an even row and column: a quarter of the print on
-  // a grid twice as coarse, enough to rank alignments by.
-  std::vector<Sample> quarter;
+  // The blocks with flow at every third row and column: one in nine, on a
+  // grid three times as coarse, enough to rank alignments by.
+  std::vector<Sample> coarse;
   bool hasPeriods = false;
   bool empty() const { return samples.empty(); }
 };
@@ -58,10 +58,10 @@ struct FlowAgreement {
   double periodArea = 0;
 };
 
-// Every probe block with flow, or only its quarter (FlowField::quarter), the
-// shared areas then scaled up to the whole: four times cheaper, for ranking
-// several alignments before the chosen one is compared in full.
-enum class FlowSampling { Every, Quarter };
+// Every probe block with flow, or only the coarse grid's (FlowField::coarse),
+// the shared areas then scaled up to the whole: about nine times cheaper, for
+// ranking several alignments before the chosen one is compared in full.
+enum class FlowSampling { Every, Coarse };
 
 // rotation, tx, ty: the rigid map of probe onto candidate (500 ppi, y up, counter-clockwise).
 FlowAgreement compareFlow(const FlowField& probe, const FlowField& candidate, double rotation, double tx, double ty,

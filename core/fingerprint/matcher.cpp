@@ -139,10 +139,10 @@ int agreeingPairs(const MccTemplate& probe, const MccTemplate& candidate, const 
 }
 
 // What flow and spacing add to the score under an alignment, in units of
-// the global share (0 when a print has no flow), read from a quarter of the
-// probe's blocks: enough to rank alignments by.
+// the global share (0 when a print has no flow), read from one in nine of
+// the probe's blocks: enough to rank alignments by.
 double flowStanding(const MccTemplate& probe, const MccTemplate& candidate, const GlobalMatch& g) {
-  const FlowComparison flow = compareFlowUnder(probe, candidate, g, FlowSampling::Quarter);
+  const FlowComparison flow = compareFlowUnder(probe, candidate, g, FlowSampling::Coarse);
   if (!flow.compared) return 0;
   double added = kFlowWeight * flowTerm(flow);
   if (probe.flow.hasPeriods && candidate.flow.hasPeriods && flow.periodMismatch >= 0)
@@ -150,14 +150,38 @@ double flowStanding(const MccTemplate& probe, const MccTemplate& candidate, cons
   return added / kGlobalWeight;
 }
 
-// Every anchor's alignment is ranked by its share of paired minutiae and its
-// flow; the best two are then judged by their ridge detail as well
-// (alignment_judging.h). The flow under the other anchors picks out the true
+// The four alignments the minutiae rank best (the two refined, then two
+// more anchors' as found) are ranked again by their share plus what flow and
+// spacing add under them; the best two are then judged by their ridge
+// detail as well (alignment_judging.h). The flow picks out the true
 // alignment where the minutiae's ranking missed it, most often on distorted
-// or poor prints (docs/matcher.md, section 4); counting the ridge detail
-// under all six measured no better, for four times the cost.
+// or poor prints. Six ranked measured no better than four; three, or the
+// detail counted under more alignments, worse or dearer (docs/matcher.md,
+// section 5).
 constexpr size_t kAlignmentsRanked = 4;
 constexpr size_t kAlignmentsJudged = 2;
+
+struct Contenders {
+  std::vector<GlobalMatch> alignments;  // best standing first
+  std::vector<double> standing;         // share plus flow and spacing, in units of share
+};
+
+Contenders rankByFlow(std::vector<GlobalMatch> found, const MccTemplate& probe, const MccTemplate& candidate) {
+  struct Ranked {
+    double standing;
+    size_t index;
+  };
+  std::vector<Ranked> ranked;
+  for (size_t k = 0; k < found.size(); ++k)
+    ranked.push_back({found[k].score + flowStanding(probe, candidate, found[k]), k});
+  std::stable_sort(ranked.begin(), ranked.end(), [](const Ranked& x, const Ranked& y) { return x.standing > y.standing; });
+  Contenders best;
+  for (size_t k = 0; k < std::min(kAlignmentsJudged, ranked.size()); ++k) {
+    best.alignments.push_back(std::move(found[ranked[k].index]));
+    best.standing.push_back(ranked[k].standing);
+  }
+  return best;
+}
 
 // The alignment the score is read under, with its agreeing ridge-detail pairs
 // (-1 when a print has no ridge detail).
@@ -167,25 +191,13 @@ JudgedAlignment bestAlignment(const Consolidation& c, const MccTemplate& probe, 
       consolidateGlobally(probe, candidate, c.relaxed, c.similarity, detail ? kAlignmentsRanked : 1);
   if (found.empty()) return {{}, detail ? 0 : -1};
   if (!detail) return {std::move(found.front()), -1};
-  struct Ranked {
-    double standing;
-    size_t index;
-  };
-  std::vector<Ranked> ranked;
-  for (size_t k = 0; k < found.size(); ++k)
-    ranked.push_back({found[k].score + flowStanding(probe, candidate, found[k]), k});
-  std::stable_sort(ranked.begin(), ranked.end(), [](const Ranked& x, const Ranked& y) { return x.standing > y.standing; });
-  std::vector<GlobalMatch> best;
-  std::vector<double> standing;
-  for (size_t k = 0; k < std::min(kAlignmentsJudged, ranked.size()); ++k) {
-    best.push_back(std::move(found[ranked[k].index]));
-    standing.push_back(ranked[k].standing);
-  }
+  Contenders best = rankByFlow(std::move(found), probe, candidate);
   // An agreeing pair weighs against the global share in the blend's own ratio.
   const double sharePerPair = kDetailWeight / kGlobalWeight / kDetailPairsForFull;
   return judgeAlignments(
-      std::move(best), sharePerPair, kDetailPairsForFull,
-      [&](const GlobalMatch& g, int needed) { return agreeingPairs(probe, candidate, g, needed); }, std::move(standing));
+      std::move(best.alignments), sharePerPair, kDetailPairsForFull,
+      [&](const GlobalMatch& g, int needed) { return agreeingPairs(probe, candidate, g, needed); },
+      std::move(best.standing));
 }
 
 // Each term 0..1 with its weight; the score is their weighted mean. Terms a

@@ -54,32 +54,34 @@ class TestFlowAgreement : public QObject {
     QVERIFY(compareFlow(probe, candidate, 0, 0, 0).agreement < -0.49);  // 60 degrees apart: cos 120 = -0.5
   }
 
-  void aQuarterOfTheBlocksStandsForTheWhole() {
-    // The blocks at even rows and columns, their areas scaled to all the probe's flow.
-    const FlowField full = field(uniformFlow(10, 10, 45));
-    QCOMPARE(full.quarter.size(), size_t(25));
-    for (const FlowField::Sample& sample : full.quarter) {
-      QVERIFY(sample.block / 10 % 2 == 0 && sample.block % 10 % 2 == 0);
-      QCOMPARE(sample.x, float((sample.block % 10 + 0.5) * 16));
+  void theCoarseGridStandsForTheWhole() {
+    // The blocks at every third row and column, their areas scaled to all the probe's flow.
+    const FlowField full = field(uniformFlow(9, 9, 45));
+    QCOMPARE(full.samples.size(), size_t(81));
+    QCOMPARE(full.coarse.size(), size_t(9));
+    for (const FlowField::Sample& sample : full.coarse) {
+      QVERIFY(sample.block / 9 % 3 == 0 && sample.block % 9 % 3 == 0);
+      QCOMPARE(sample.x, float((sample.block % 9 + 0.5) * 16));
+      QCOMPARE(sample.y, float(-(sample.block / 9 + 0.5) * 16));
     }
-    const FlowAgreement whole = compareFlow(full, full, 0, 0, 0, FlowSampling::Quarter);
-    QCOMPARE(whole.sharedArea, 100 * 256.0);
+    const FlowAgreement whole = compareFlow(full, full, 0, 0, 0, FlowSampling::Coarse);
+    QCOMPARE(whole.sharedArea, 81 * 256.0);
     QCOMPARE(whole.agreement, 1.0);
-    // Shifted right by 4 blocks: 6 of 10 columns still land, as for every block.
-    QCOMPARE(compareFlow(full, full, 0, 4 * 16, 0, FlowSampling::Quarter).sharedArea, 60 * 256.0);
-    QCOMPARE(compareFlow(full, full, 0, 4 * 16, 0).sharedArea, 60 * 256.0);
-    // Crossing flow reads the same from a quarter as from the whole.
-    const FlowField crossing = field(uniformFlow(10, 10, 135));
-    QCOMPARE(compareFlow(full, crossing, 0, 0, 0, FlowSampling::Quarter).agreement,
+    // Shifted right by 3 blocks: 6 of 9 columns still land, as for every block.
+    QCOMPARE(compareFlow(full, full, 0, 3 * 16, 0, FlowSampling::Coarse).sharedArea, 54 * 256.0);
+    QCOMPARE(compareFlow(full, full, 0, 3 * 16, 0).sharedArea, 54 * 256.0);
+    // Crossing flow reads the same from the coarse grid as from the whole.
+    const FlowField crossing = field(uniformFlow(9, 9, 135));
+    QCOMPARE(compareFlow(full, crossing, 0, 0, 0, FlowSampling::Coarse).agreement,
              compareFlow(full, crossing, 0, 0, 0).agreement);
-    // A probe whose flow misses every even row and column has no quarter: it is compared in full.
-    RidgeFlowMap odd = uniformFlow(4, 4, 45);
+    // A probe whose flow misses the coarse grid is compared in full.
+    RidgeFlowMap off = uniformFlow(4, 4, 45);
     for (int row = 0; row < 4; ++row)
       for (int col = 0; col < 4; ++col)
-        if (row % 2 == 0 || col % 2 == 0) odd.directions[size_t(row * 4 + col)] = RidgeFlowMap::kNoFlow;
-    const FlowField sparse = field(odd);
-    QVERIFY(sparse.quarter.empty());
-    QCOMPARE(compareFlow(sparse, full, 0, 0, 0, FlowSampling::Quarter).sharedArea, 4 * 256.0);
+        if (row % 3 == 0 || col % 3 == 0) off.directions[size_t(row * 4 + col)] = RidgeFlowMap::kNoFlow;
+    const FlowField offGrid = field(off);
+    QVERIFY(offGrid.coarse.empty());
+    QCOMPARE(compareFlow(offGrid, full, 0, 0, 0, FlowSampling::Coarse).sharedArea, 4 * 256.0);
   }
 
   void onlyTheSharedAreaCounts() {
