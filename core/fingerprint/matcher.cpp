@@ -47,19 +47,9 @@ struct Consolidation {
   std::vector<RelaxedPair> scoring;   // the n_P pairs of the LSS-R score
 };
 
-// The candidate's flow map is read under every alignment ranked, at blocks
-// no order predicts, and it is seldom in cache (a different print each
-// comparison): fetched ahead, its misses overlap the cylinder similarities.
-void prefetchFlow(const FlowField& flow) {
-  const char* bytes = reinterpret_cast<const char*>(flow.blocks.data());
-  const size_t size = flow.blocks.size() * sizeof(FlowField::Block);
-  for (size_t at = 0; at < size; at += 64) __builtin_prefetch(bytes + at, 0, 2);
-}
-
 Consolidation consolidate(const MccTemplate& probe, const MccTemplate& candidate) {
   Consolidation c;
   if (probe.size() == 0 || candidate.size() == 0) return c;
-  prefetchFlow(candidate.flow);
   c.similarity = similarityMatrix(probe, candidate);
   c.relaxed = relax(probe, candidate, bestOneToOnePairs(c.similarity, probe.size(), candidate.size()));
   c.scoring = scoringPairs(c.relaxed, std::min(probe.size(), candidate.size()));
