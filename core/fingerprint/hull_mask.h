@@ -45,7 +45,7 @@ class HullMask {
     // Outside, the span's first bit is read and dropped.
     const std::size_t bit = std::size_t(row.bits) + std::size_t(inside ? column - row.first : 0);
     const bool ridges = !ridgeBits_.empty() && (ridgeBits_[bit >> 6] >> (bit & 63) & 1);
-    return {inside, inside & ridges};
+    return {inside, bool(inside & ridges)};
   }
   bool contains(double x, double y) const { return at(x, y).inside; }
 
