@@ -38,7 +38,8 @@ HullMask::HullMask(const std::vector<std::array<float, 4>>& edges, const RidgePr
     span.bits = cells;
     for (int col = span.first; col < span.end; ++col, ++cells) {
       if (size_t(cells) / 64 >= ridgeBits_.size()) ridgeBits_.push_back(0);
-      if (ridges.showsRidges(x0_ + (col + 0.5) * kCell, y)) ridgeBits_[size_t(cells) / 64] |= std::uint64_t(1) << (cells % 64);
+      const bool shows = ridges.showsRidges(x0_ + (col + 0.5) * kCell, y);
+      ridgeBits_[size_t(cells) / 64] |= std::uint64_t(shows) << (cells % 64);
     }
   }
   // One word more: a row whose run is empty (or the last cell's row) points
