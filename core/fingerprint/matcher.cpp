@@ -121,6 +121,19 @@ double periodTerm(const FlowComparison& flow) {
   return std::exp(-flow.periodMismatch / kPeriodTolerance) * std::min(1.0, flow.sharedMm2 / kFullFlowMm2);
 }
 
+// What flow and spacing add to the score's weighted sum, and their weights:
+// spacing only when both prints carry periods (counted 0 when no block had
+// both measured).
+struct FlowPart {
+  double sum = 0, weights = 0;
+};
+FlowPart flowAndSpacing(const MccTemplate& probe, const MccTemplate& candidate, const FlowComparison& flow) {
+  FlowPart part{kFlowWeight * flowTerm(flow), kFlowWeight};
+  if (probe.flow.hasPeriods && candidate.flow.hasPeriods)
+    part.sum += kPeriodWeight * (flow.periodMismatch < 0 ? 0 : periodTerm(flow)), part.weights += kPeriodWeight;
+  return part;
+}
+
 // Pairs whose ridges agree around both ends, under the global alignment (0
 // without one); `needed` as in agreeingRidgeDetail.
 int agreeingPairs(const MccTemplate& probe, const MccTemplate& candidate, const GlobalMatch& g, int needed = 0) {
@@ -134,10 +147,7 @@ int agreeingPairs(const MccTemplate& probe, const MccTemplate& candidate, const 
 double flowStanding(const MccTemplate& probe, const MccTemplate& candidate, const GlobalMatch& g) {
   const FlowComparison flow = compareFlowUnder(probe, candidate, g, FlowSampling::Coarse);
   if (!flow.compared) return 0;
-  double added = kFlowWeight * flowTerm(flow);
-  if (probe.flow.hasPeriods && candidate.flow.hasPeriods && flow.periodMismatch >= 0)
-    added += kPeriodWeight * periodTerm(flow);
-  return added / kGlobalWeight;
+  return flowAndSpacing(probe, candidate, flow).sum / kGlobalWeight;
 }
 
 // The four alignments the minutiae rank best (the two refined, then two
@@ -157,6 +167,7 @@ struct Contenders {
 };
 
 Contenders rankByFlow(std::vector<GlobalMatch> found, const MccTemplate& probe, const MccTemplate& candidate) {
+  if (found.size() < 2) return {std::move(found), {}};  // nothing to rank: judged by its share
   struct Ranked {
     double standing;
     size_t index;
@@ -203,11 +214,8 @@ Blend combined(const Consolidation& c, const MccTemplate& probe, const MccTempla
   double sum = kGlobalWeight * b.global.score + (1 - kGlobalWeight) * b.neighbourhoods, weights = 1;
   if (!probe.flow.empty() && !candidate.flow.empty()) {
     b.flow = compareFlowUnder(probe, candidate, b.global);
-    sum += kFlowWeight * flowTerm(b.flow), weights += kFlowWeight;
-    if (probe.flow.hasPeriods && candidate.flow.hasPeriods) {
-      sum += kPeriodWeight * (b.flow.periodMismatch < 0 ? 0 : periodTerm(b.flow));
-      weights += kPeriodWeight;
-    }
+    const FlowPart part = flowAndSpacing(probe, candidate, b.flow);
+    sum += part.sum, weights += part.weights;
   }
   if (!probe.detail.empty() && !candidate.detail.empty()) {
     b.ridgeDetailPairs = aligned.agreeingPairs;
