@@ -5,6 +5,23 @@
 
 namespace ridgeline::fingerprint {
 
+Contenders rankAlignments(std::vector<GlobalMatch> found, const StandingAdded& added, size_t keep) {
+  if (found.size() < 2) return {std::move(found), {}};
+  struct Ranked {
+    double standing;
+    size_t index;
+  };
+  std::vector<Ranked> ranked;
+  for (size_t k = 0; k < found.size(); ++k) ranked.push_back({found[k].score + added(found[k]), k});
+  std::stable_sort(ranked.begin(), ranked.end(), [](const Ranked& x, const Ranked& y) { return x.standing > y.standing; });
+  Contenders best;
+  for (size_t k = 0; k < std::min(keep, ranked.size()); ++k) {
+    best.alignments.push_back(std::move(found[ranked[k].index]));
+    best.standing.push_back(ranked[k].standing);
+  }
+  return best;
+}
+
 JudgedAlignment judgeAlignments(std::vector<GlobalMatch> found, double sharePerPair, int maxAgreeing,
                                 const AgreeingCounter& agreeing, std::vector<double> standing) {
   if (found.empty()) return {};

@@ -7,7 +7,9 @@
 // its standing (its share of paired minutiae, GlobalMatch::score, or what the
 // caller gives in its place) plus, for each pair whose ridges agree,
 // `sharePerPair`; the detail of an alignment is counted only as far as it
-// could still change the outcome.
+// could still change the outcome. Which alignments are judged is decided
+// first, by ranking them on their share and what cheaper evidence (the ridge
+// flow) adds to it.
 #include <functional>
 #include <vector>
 
@@ -24,6 +26,21 @@ struct JudgedAlignment {
 // with needed > 0 it may stop, and return less, once fewer than `needed` can
 // still agree.
 using AgreeingCounter = std::function<int(const GlobalMatch&, int needed)>;
+
+// The alignments to judge, best standing first, with their standings.
+struct Contenders {
+  std::vector<GlobalMatch> alignments;
+  std::vector<double> standing;  // in units of global share; empty when nothing was ranked
+};
+
+// What other evidence (the ridge flow, in the matcher) adds to an
+// alignment's standing, in units of global share.
+using StandingAdded = std::function<double(const GlobalMatch&)>;
+
+// found (best share first) ranked again by share plus `added`, the best
+// `keep` kept; ties stay in the minutiae's order. A single alignment has
+// nothing to be ranked against: it is kept as it is, `added` not asked.
+Contenders rankAlignments(std::vector<GlobalMatch> found, const StandingAdded& added, size_t keep);
 
 // found: best standing first (none: an empty judgement). standing: one for
 // each alignment, in units of global share (the matcher adds what the ridge

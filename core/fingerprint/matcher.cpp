@@ -161,29 +161,6 @@ double flowStanding(const MccTemplate& probe, const MccTemplate& candidate, cons
 constexpr size_t kAlignmentsRanked = 4;
 constexpr size_t kAlignmentsJudged = 2;
 
-struct Contenders {
-  std::vector<GlobalMatch> alignments;  // best standing first
-  std::vector<double> standing;         // share plus flow and spacing, in units of share
-};
-
-Contenders rankByFlow(std::vector<GlobalMatch> found, const MccTemplate& probe, const MccTemplate& candidate) {
-  if (found.size() < 2) return {std::move(found), {}};  // nothing to rank: judged by its share
-  struct Ranked {
-    double standing;
-    size_t index;
-  };
-  std::vector<Ranked> ranked;
-  for (size_t k = 0; k < found.size(); ++k)
-    ranked.push_back({found[k].score + flowStanding(probe, candidate, found[k]), k});
-  std::stable_sort(ranked.begin(), ranked.end(), [](const Ranked& x, const Ranked& y) { return x.standing > y.standing; });
-  Contenders best;
-  for (size_t k = 0; k < std::min(kAlignmentsJudged, ranked.size()); ++k) {
-    best.alignments.push_back(std::move(found[ranked[k].index]));
-    best.standing.push_back(ranked[k].standing);
-  }
-  return best;
-}
-
 // The alignment the score is read under, with its agreeing ridge-detail pairs
 // (-1 when a print has no ridge detail).
 JudgedAlignment bestAlignment(const Consolidation& c, const MccTemplate& probe, const MccTemplate& candidate) {
@@ -192,7 +169,8 @@ JudgedAlignment bestAlignment(const Consolidation& c, const MccTemplate& probe, 
       consolidateGlobally(probe, candidate, c.relaxed, c.similarity, detail ? kAlignmentsRanked : 1);
   if (found.empty()) return {{}, detail ? 0 : -1};
   if (!detail) return {std::move(found.front()), -1};
-  Contenders best = rankByFlow(std::move(found), probe, candidate);
+  Contenders best = rankAlignments(
+      std::move(found), [&](const GlobalMatch& g) { return flowStanding(probe, candidate, g); }, kAlignmentsJudged);
   // An agreeing pair weighs against the global share in the blend's own ratio.
   const double sharePerPair = kDetailWeight / kGlobalWeight / kDetailPairsForFull;
   return judgeAlignments(

@@ -2,8 +2,11 @@
 // agreeing ridges lift a near miss over the minutiae's first choice only by
 // the blend's ratio; the detail of an alignment that cannot win is not
 // counted, and one that could is asked for no more pairs than it needs.
+// Before that, the alignments are ranked on their share plus what the ridge
+// flow adds, and the best kept.
 #include <QtTest>
 
+#include <cmath>
 #include <map>
 
 #include "core/fingerprint/alignment_judging.h"
@@ -50,6 +53,37 @@ class TestAlignmentJudging : public QObject {
     QCOMPARE(j.global.rotation, 2.0);
     QCOMPARE(j.agreeingPairs, 5);
     QCOMPARE(j.global.score, 0.30);
+  }
+
+  void rankingAddsTheOtherEvidenceAndKeepsTheBest() {
+    // Shares 0.40 > 0.35 > 0.30 > 0.20; flow adds 0.2 to the third and 0.05 to the fourth.
+    const std::map<double, double> flow = {{1, 0.0}, {2, 0.0}, {3, 0.2}, {4, 0.05}};
+    int asked = 0;
+    const Contenders c = rankAlignments(
+        {alignment(0.40, 12, 1), alignment(0.35, 12, 2), alignment(0.30, 12, 3), alignment(0.20, 12, 4)},
+        [&](const GlobalMatch& g) { return ++asked, flow.at(g.rotation); }, 2);
+    QCOMPARE(asked, 4);
+    QCOMPARE(c.alignments.size(), size_t(2));
+    QCOMPARE(c.alignments[0].rotation, 3.0);
+    QCOMPARE(c.alignments[1].rotation, 1.0);
+    QCOMPARE(c.standing.size(), size_t(2));
+    QVERIFY(std::abs(c.standing[0] - 0.50) < 1e-12 && std::abs(c.standing[1] - 0.40) < 1e-12);
+    // Nothing added: the minutiae's order, ties included, stands.
+    const Contenders same = rankAlignments({alignment(0.3, 12, 1), alignment(0.3, 12, 2), alignment(0.2, 12, 3)},
+                                           [](const GlobalMatch&) { return 0.0; }, 5);
+    QCOMPARE(same.alignments.size(), size_t(3));
+    QCOMPARE(same.alignments[0].rotation, 1.0);
+    QCOMPARE(same.alignments[1].rotation, 2.0);
+    QCOMPARE(same.alignments[2].rotation, 3.0);
+  }
+
+  void aSingleAlignmentIsNotRanked() {
+    int asked = 0;
+    const Contenders c = rankAlignments({alignment(0.3, 12, 1)}, [&](const GlobalMatch&) { return ++asked, 1.0; }, 2);
+    QCOMPARE(asked, 0);
+    QCOMPARE(c.alignments.size(), size_t(1));
+    QVERIFY(c.standing.empty());
+    QVERIFY(rankAlignments({}, [](const GlobalMatch&) { return 1.0; }, 2).alignments.empty());
   }
 
   void theCallersStandingTakesThePlaceOfTheShare() {
