@@ -1,6 +1,7 @@
 // Drives the real case widgets as an examiner would: mark, undo, lock the
 // analysis, link, propose, accept, delete with undo, enhance a working copy,
 // lay the prints over each other, conclude.
+#include <algorithm>
 #include <QtTest>
 
 #include <QButtonGroup>
@@ -175,6 +176,37 @@ class TestCaseView : public QObject {
     QCOMPARE(view.correspondences()->correspondences()[1].label, 2);
     QTest::qWait(50);
     saveShot(&view, "case-comparison");
+  }
+
+  void correspondenceNumbersNeverOverlap() {
+    CaseView view(fixtureSession());
+    view.resize(1280, 800);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    lockAnalysisWithAutomaticMinutiae(view);
+    const int n = std::min({12, view.comparison()->probeCanvas()->glyphCount(), view.comparison()->candidateCanvas()->glyphCount()});
+    QVERIFY(n >= 6);
+    view.setProposer([n](const FeatureSet&, const FeatureSet&) {
+      std::vector<Correspondence> all;
+      for (int i = 0; i < n; ++i) all.push_back({0, i, i, CorrespondenceType::Possible});
+      return all;
+    });
+    view.comparison()->proposeCorrespondences();
+    QCOMPARE(view.correspondences()->count(), n);
+    const auto disjoint = [](const std::vector<QRectF>& rects) {
+      for (size_t i = 0; i < rects.size(); ++i)
+        for (size_t j = i + 1; j < rects.size(); ++j)
+          if (rects[i].intersects(rects[j])) return false;
+      return true;
+    };
+    // At the fitted zoom, and zoomed out so far that the minutiae crowd together.
+    for (double zoom : {1.0, 0.35}) {
+      for (PrintCanvas* canvas : {view.comparison()->probeCanvas(), view.comparison()->candidateCanvas()}) {
+        canvas->zoomBy(zoom);
+        QCOMPARE(canvas->labelRects().size(), size_t(n));
+        QVERIFY2(disjoint(canvas->labelRects()), "two correspondence numbers overlap");
+      }
+    }
   }
 
   void deletingALinkedMinutiaRemovesTheLinkAndUndoRestoresBoth() {

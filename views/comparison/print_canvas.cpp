@@ -7,11 +7,13 @@
 #include <QPainter>
 #include <QScrollBar>
 #include <QWheelEvent>
+#include <algorithm>
 #include <cmath>
 
 #include "views/comparison/clarity_overlay_item.h"
 #include "views/comparison/feature_set_document.h"
 #include "views/comparison/glyph_style.h"
+#include "views/comparison/label_placement.h"
 #include "views/comparison/minutia_glyph.h"
 
 namespace ridgeline::views {
@@ -20,7 +22,9 @@ namespace {
 constexpr double kMmPerInch = 25.4;
 
 // The correspondence number: same number, same colour on both prints;
-// drawn at screen size so it stays legible at any zoom.
+// drawn at screen size so it stays legible at any zoom. Its box sits where
+// placeLabels puts it beside the minutia (label_placement.h); one moved out
+// to make room keeps a thin line back to its minutia.
 class CorrespondenceLabel : public QGraphicsItem {
  public:
   CorrespondenceLabel(int label, QColor colour) : text_(QString::number(label)), colour_(colour) {
@@ -28,24 +32,37 @@ class CorrespondenceLabel : public QGraphicsItem {
     setZValue(3);
     // Same pixels at every zoom and position: draw once, then blit.
     setCacheMode(DeviceCoordinateCache);
+    box_ = QRectF(kLabelGap, -kLabelGap - size().height(), size().width(), size().height());
   }
-  QRectF boundingRect() const override { return {6, -24, 24.0 + 7 * (text_.size() - 1), 18}; }
+  QSizeF size() const { return {24.0 + 7 * (text_.size() - 1), 18}; }
+  QRectF box() const { return box_; }
+  void setBox(const QRectF& box) {
+    if (box == box_) return;
+    prepareGeometryChange();
+    box_ = box;
+  }
+  QRectF boundingRect() const override { return box_.united(QRectF(-1, -1, 2, 2)); }
   void paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) override {
     p->setRenderHint(QPainter::Antialiasing);
+    if (needsLeader(box_)) {
+      p->setPen(QPen(colour_, 1.5));
+      p->drawLine(QPointF(0, 0), QPointF(std::clamp(0.0, box_.left(), box_.right()), std::clamp(0.0, box_.top(), box_.bottom())));
+    }
     p->setPen(QPen(QColor(0, 0, 0, 180), 1));
     p->setBrush(colour_);
-    p->drawRoundedRect(boundingRect(), 4, 4);
+    p->drawRoundedRect(box_, 4, 4);
     QFont f = p->font();
     f.setBold(true);
     f.setPixelSize(12);
     p->setFont(f);
     p->setPen(Qt::white);
-    p->drawText(boundingRect(), Qt::AlignCenter, text_);
+    p->drawText(box_, Qt::AlignCenter, text_);
   }
 
  private:
   QString text_;
   QColor colour_;
+  QRectF box_;
 };
 
 }  // namespace
@@ -193,7 +210,10 @@ void PrintCanvas::refreshLabels() {
   for (auto* l : labels_) delete l;
   labels_.clear();
   if (!links_ || !doc_) return;
-  for (const auto& c : links_->correspondences()) {
+  // Lowest numbers first: they are placed first and keep the usual spot.
+  std::vector<Correspondence> byNumber = links_->correspondences();
+  std::stable_sort(byNumber.begin(), byNumber.end(), [](const auto& a, const auto& b) { return a.label < b.label; });
+  for (const auto& c : byNumber) {
     const int index = side_ == Side::Probe ? c.probeMinutia : c.candidateMinutia;
     if (index < 0 || index >= doc_->minutiaCount()) continue;
     auto* label = new CorrespondenceLabel(c.label, glyph::correspondenceColour(c.type));
@@ -201,6 +221,33 @@ void PrintCanvas::refreshLabels() {
     scene_->addItem(label);
     labels_.push_back(label);
   }
+  layoutLabels();
+}
+
+// Numbers are drawn at screen size, so whether two collide depends on the
+// zoom and the turn: placed again whenever either changes.
+void PrintCanvas::layoutLabels() {
+  if (labels_.empty()) return;
+  const QTransform screen = transform();
+  std::vector<QPointF> anchors, obstacles;
+  std::vector<QSizeF> sizes;
+  for (auto* item : labels_) {
+    anchors.push_back(screen.map(item->pos()));
+    sizes.push_back(static_cast<CorrespondenceLabel*>(item)->size());
+  }
+  for (auto* g : glyphs_) obstacles.push_back(screen.map(g->pos()));
+  const std::vector<QRectF> boxes = placeLabels(anchors, sizes, obstacles);
+  for (size_t i = 0; i < boxes.size(); ++i) static_cast<CorrespondenceLabel*>(labels_[i])->setBox(boxes[i]);
+}
+
+std::vector<QRectF> PrintCanvas::labelRects() const {
+  std::vector<QRectF> out;
+  for (auto* item : labels_) {
+    if (!item->isVisible()) continue;
+    const QPoint at = mapFromScene(item->pos());
+    out.push_back(static_cast<const CorrespondenceLabel*>(item)->box().translated(at));
+  }
+  return out;
 }
 
 void PrintCanvas::applyTransform() {
@@ -209,6 +256,7 @@ void PrintCanvas::applyTransform() {
   t.rotate(rotation_);
   t.scale(s, s);
   setTransform(t);
+  layoutLabels();
 }
 
 void PrintCanvas::noteMotion() {
@@ -234,6 +282,7 @@ void PrintCanvas::zoomBy(double factor) {
   factor = target / pixelsPerMm_;
   pixelsPerMm_ = target;
   scale(factor, factor);  // the view's own anchor keeps the point under the mouse
+  layoutLabels();
   noteMotion();
   emit viewChanged();
 }

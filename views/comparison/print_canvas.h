@@ -66,6 +66,8 @@ class PrintCanvas : public QGraphicsView {
   // move; markup is drawn in its cheap form meanwhile (settled() then).
   bool isMoving() const { return moving_; }
   QPointF imageCentreMm() const;
+  // The correspondence numbers on show, in this widget's viewport coordinates.
+  std::vector<QRectF> labelRects() const;
 
  signals:
   void viewChanged();
@@ -87,6 +89,7 @@ class PrintCanvas : public QGraphicsView {
   void applyTransform();
   void rebuildGlyphs();
   void refreshLabels();
+  void layoutLabels();
   MinutiaGlyph* glyphUnder(const QPoint& viewportPos) const;
   double angleOnPrint(QPointF from, QPointF to) const;
   // Navigation in progress: glyphs draw their cheap form until it settles.
