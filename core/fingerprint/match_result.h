@@ -57,6 +57,10 @@ struct ScoreBreakdown {
   // -1 when a print has no ridge detail (other extractors' templates, an
   // examiner's set without its image).
   int ridgeDetailPairs = -1;
+  // Ridge counts from paired minutiae to their paired neighbours, read on
+  // both prints (ridge_count.h): how many, how many the same, how many at
+  // most one ridge apart. Compared -1 when a print has no ridge detail.
+  int ridgeCountsCompared = -1, ridgeCountsSame = 0, ridgeCountsWithinOne = 0;
 };
 
 struct MatchResult {

@@ -208,6 +208,7 @@ MccTemplate prepareTemplate(const FeatureSet& features) {
   const auto points = workingPoints(features);
   t.flow = prepareFlowField(features.ridgeFlow, features.ppi);
   t.detail = prepareRidgeDetail(features.ridgeDetail, features.ppi, features.minutiae);
+  t.ridgeCounts = countNeighbourRidges(features.ridgeDetail, features.ppi, features.minutiae);
   const RidgePresence ridges(features.clarity, features.ppi);
   for (size_t i = 0; i < points.size(); ++i)
     t.minutiae.push_back({float(points[i].x), float(points[i].y), float(points[i].direction), -1, features.minutiae[i].type});

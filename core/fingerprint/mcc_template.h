@@ -12,6 +12,7 @@
 #include "core/fingerprint/hull_mask.h"
 #include "core/fingerprint/mcc_parameters.h"
 #include "core/fingerprint/orientation_descriptor.h"
+#include "core/fingerprint/ridge_count.h"
 #include "core/fingerprint/ridge_detail.h"
 #include "core/model/feature_set.h"
 
@@ -68,6 +69,7 @@ struct MccTemplate {
   std::vector<PairGeometry> geometry;
   FlowField flow;                   // ridge flow, empty when the feature set has none
   RidgeDetail detail;               // enhanced ridges, empty when the feature set has none
+  NeighbourRidgeCounts ridgeCounts;  // from the same image, empty when the feature set has none
   size_t size() const { return cylinders.size(); }
 };
 

@@ -425,7 +425,7 @@ class TestCaseView : public QObject {
     view.resize(1600, 900);
     view.show();
     lockAnalysisWithAutomaticMinutiae(view);
-    view.setScorer([](const FeatureSet&, const FeatureSet&) { return std::optional<LocalScore>(LocalScore{0.375, 0.91, 84, 0.0488, 11, 19, 17, 7}); });
+    view.setScorer([](const FeatureSet&, const FeatureSet&) { return std::optional<LocalScore>(LocalScore{0.375, 0.91, 84, 0.0488, 11, 19, 17, 7, 52, 40, 50}); });
     QVERIFY(view.goToStep(CaseStep::Evaluation));
     QSignalSpy recorded(&view, &CaseView::conclusionRecorded);
     EvaluationPage* page = view.evaluation();
@@ -437,6 +437,9 @@ class TestCaseView : public QObject {
              qPrintable(page->scoreLine()->text()));
     // And how many of those pairs show the same ridges around them in the two images.
     QVERIFY2(page->scoreLine()->text().contains("17, 7 with the same ridges around them;"), qPrintable(page->scoreLine()->text()));
+    // And how often the ridges between neighbouring pairs count the same.
+    QVERIFY2(page->scoreLine()->text().contains("ridges between paired neighbours counted the same 40 times in 52, within one 50 times;"),
+             qPrintable(page->scoreLine()->text()));
     QVERIFY(!page->saveButton()->isEnabled());
     QVERIFY(page->selectDecision("inconclusive"));
     page->rationale()->setPlainText("too short");

@@ -75,7 +75,8 @@ EvaluationPage::EvaluationPage(const QStringList& scale, QWidget* parent)
 
 // How many minutiae paired against how many each print shows where the two
 // overlap: a score from 8 of 10 reads differently from one from 8 of 40.
-// With the images, how many pairs also show the same ridges around them.
+// With the images, how many pairs also show the same ridges around them, and
+// how often the ridges between neighbouring pairs count the same.
 static QString minutiaeText(const LocalScore& local) {
   if (local.probeInOverlap <= 0 || local.candidateInOverlap <= 0) return {};
   QString text = QObject::tr("%1 minutiae paired, where the probe shows %2 and the candidate %3")
@@ -88,6 +89,12 @@ static QString minutiaeText(const LocalScore& local) {
             : same >= 10 ? QObject::tr(", 10 or more with the same ridges around them")
                          : QObject::tr(", %1 with the same ridges around them").arg(same);
   }
+  // A count off by one is often the extractor's, not the skin's: both are given.
+  if (local.ridgeCountsCompared && *local.ridgeCountsCompared > 0)
+    text += QObject::tr("; ridges between paired neighbours counted the same %1 times in %2, within one %3 times")
+                .arg(local.ridgeCountsSame)
+                .arg(*local.ridgeCountsCompared)
+                .arg(local.ridgeCountsWithinOne);
   return text + QStringLiteral("; ");
 }
 

@@ -17,6 +17,11 @@ struct LocalScore {
   // Pairs whose surrounding ridges agree, when both images were compared;
   // the matcher stops counting at 10 (fingerprint::kDetailPairsForFull).
   std::optional<int> ridgeDetailPairs;
+  // Ridge counts from paired minutiae to their paired neighbours, read on
+  // both prints (fingerprint/ridge_count.h), when both images were compared:
+  // how many, how many the same, how many at most one ridge apart.
+  std::optional<int> ridgeCountsCompared;
+  int ridgeCountsSame = 0, ridgeCountsWithinOne = 0;
 };
 
 // Scores a pair of feature sets with the local matcher, if one is available.

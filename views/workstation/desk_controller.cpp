@@ -37,6 +37,11 @@ std::optional<LocalScore> scoreWithMatcher(const FeatureSet& probe, const Featur
   if (r.flow.compared) s.flowAgreement = r.flow.agreement, s.flowSharedMm2 = r.flow.sharedMm2;
   if (r.flow.periodMismatch >= 0) s.spacingMismatch = r.flow.periodMismatch;
   if (r.breakdown.ridgeDetailPairs >= 0) s.ridgeDetailPairs = r.breakdown.ridgeDetailPairs;
+  if (r.breakdown.ridgeCountsCompared >= 0) {
+    s.ridgeCountsCompared = r.breakdown.ridgeCountsCompared;
+    s.ridgeCountsSame = r.breakdown.ridgeCountsSame;
+    s.ridgeCountsWithinOne = r.breakdown.ridgeCountsWithinOne;
+  }
   return s;
 }
 

@@ -44,6 +44,11 @@ void explain(std::ostream& out, const fingerprint::MatchResult& r) {
     out << "ridge detail\t" << b.ridgeDetailPairs << " pairs with the same ridges around both minutiae (counted up to 10)\n";
   else
     out << "ridge detail\tnot compared (a print has no image: a template or marked minutiae)\n";
+  if (b.ridgeCountsCompared >= 0)
+    out << "ridge counts\t" << b.ridgeCountsSame << " of " << b.ridgeCountsCompared << " the same, " << b.ridgeCountsWithinOne
+        << " within one ridge (from paired minutiae to their paired neighbours)\n";
+  else
+    out << "ridge counts\tnot compared (a print has no image: a template or marked minutiae)\n";
   out << "pairs\t" << r.pairs.size() << "\n";
   for (const auto& p : r.pairs) out << "pair\t" << p.probe << "\t" << p.candidate << "\t" << formatScore(p.support) << "\n";
   if (a.valid)

@@ -14,7 +14,7 @@ namespace ridgeline::bench {
 
 inline void writeComponentsHeader(std::ostream& out) {
   out << "set,kind,a,b,score,minutiae,neighbourhoods,probe_in_overlap,candidate_in_overlap,pairs,"
-         "flow_agreement,shared_mm2,period_mismatch,ridge_detail_pairs\n";
+         "flow_agreement,shared_mm2,period_mismatch,ridge_detail_pairs,ridge_counts_compared,ridge_counts_same,ridge_counts_within_one\n";
 }
 
 // kind: genuine / impostor for FVC pairs, mate / non-mate for latents.
@@ -24,7 +24,8 @@ inline void writeComponents(std::ostream& out, const std::string& set, const cha
   out << set << ',' << kind << ',' << a << ',' << b << ',' << r.score << ',' << c.minutiae << ',' << c.neighbourhoods
       << ',' << c.probeInOverlap << ',' << c.candidateInOverlap << ',' << r.pairs.size() << ','
       << (r.flow.compared ? r.flow.agreement : 0) << ',' << r.flow.sharedMm2 << ',' << r.flow.periodMismatch << ','
-      << c.ridgeDetailPairs << '\n';
+      << c.ridgeDetailPairs << ',' << c.ridgeCountsCompared << ',' << c.ridgeCountsSame << ','
+      << c.ridgeCountsWithinOne << '\n';
 }
 
 }  // namespace ridgeline::bench

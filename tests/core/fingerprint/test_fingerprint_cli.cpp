@@ -24,13 +24,15 @@ class TestFingerprintCli : public QObject {
     // The template matches the image it came from.
     const CliResult m = runCli({"match", dir.filePath("101_1.iso"), QString::fromStdString(fixture("101_1.tif"))});
     QCOMPARE(m.exitCode, 0);
-    QVERIFY2(m.out.trimmed().toDouble() > 0.5, qPrintable(m.out));    // An ISO template carries no ridge flow: --explain says so, once, and claims no spacing.
+    QVERIFY2(m.out.trimmed().toDouble() > 0.5, qPrintable(m.out));
+    // An ISO template carries no ridge flow: --explain says so, once, and claims no spacing.
     const CliResult e = runCli({"match", dir.filePath("101_1.iso"), QString::fromStdString(fixture("101_1.tif")), "--explain"});
     QCOMPARE(e.exitCode, 0);
     QCOMPARE(e.out.count("ridge flow\t"), 1);
     QVERIFY2(e.out.contains("\nridge flow\tnot compared"), qPrintable(e.out));
     QVERIFY(!e.out.contains("ridge spacing"));
     QVERIFY2(e.out.contains("\nridge detail\tnot compared"), qPrintable(e.out));  // nor the image's ridges
+    QVERIFY2(e.out.contains("\nridge counts\tnot compared"), qPrintable(e.out));  // nor ridges to count
   }
 
   void matchPrintsOneScore() {
@@ -54,6 +56,14 @@ class TestFingerprintCli : public QObject {
     QCOMPARE(r.out.count("ridge flow\t"), 1);  // one verdict on the flow, not two
     // Two impressions of one finger: the ridges around their pairs agree, up to the count's cap.
     QVERIFY2(r.out.contains("\nridge detail\t10 pairs with the same ridges"), qPrintable(r.out));
+    // And the ridges between paired minutiae count the same, nearly all within one.
+    const QRegularExpressionMatch counts =
+        QRegularExpression("\nridge counts\t(\\d+) of (\\d+) the same, (\\d+) within one ridge").match(r.out);
+    QVERIFY2(counts.hasMatch(), qPrintable(r.out));
+    const double compared = counts.captured(2).toDouble();
+    QVERIFY2(compared >= 20 && counts.captured(1).toDouble() >= 0.5 * compared &&
+                 counts.captured(3).toDouble() >= 0.85 * compared,
+             qPrintable(counts.captured(0)));
   }
 
   void pairsFileKeepsOrderAndResolvesRelativePaths() {

@@ -22,7 +22,7 @@ FeatureSet extract(const cv::Mat& image) { return extractFeatures(image, 500); }
 // The impostor level of these fixtures: the best score of the probe against
 // the other finger, and a floor below which nothing counts as a match (the
 // all-pairs impostor 99.9th percentile over the four FVC sets measured by
-// bench_matcher is ~0.16, the highest 0.21; 0.19 sits between).
+// bench_matcher is ~0.15, the highest 0.19).
 constexpr double kImpostorFloor = 0.19;
 
 FeatureSet withoutFlow(FeatureSet f) {

@@ -1,0 +1,66 @@
+#pragma once
+// Ridge counts between neighbouring minutiae: how many ridges a straight line
+// from one minutia to another crosses. Skin stretch moves minutiae but adds
+// or removes no ridge between them. Two impressions of one finger therefore
+// show the same count between corresponding minutiae, while a chance pairing
+// between two fingers agrees only by luck. An examiner checks exactly this.
+// The counts between a minutia and its nearest neighbours are part of the
+// local structures of Jiang & Yau ("Fingerprint minutiae matching based on
+// the local and global structures", ICPR 2000), and ANSI/NIST-ITL records
+// carry them (Type-9 fields 9.012 and 9.138).
+//
+// Here each minutia's counts to its six nearest neighbours are taken once,
+// when the template is prepared, from the extractor's ridge detail image. A
+// comparison then looks up, for each pair it found, the counts to the
+// neighbours that are paired too. Measured figures: docs/matcher.md.
+#include <cstddef>
+#include <optional>
+#include <utility>
+#include <vector>
+
+#include "core/model/feature_set.h"
+
+namespace ridgeline::fingerprint {
+
+inline constexpr int kRidgeCountNeighbours = 6;
+// Neighbours nearer than this sit on the same ridge or the next one, where a
+// count says little; farther ones cross distorted skin. Pixels at 500 ppi.
+inline constexpr double kNearestCountedPx = 12;
+inline constexpr double kFarthestCountedPx = 120;
+
+struct RidgeCountNeighbour {
+  int minutia = -1;  // index into the feature set's minutiae; -1: no neighbour in this slot
+  int ridges = -1;   // ridges crossed; -1 when the line leaves the image
+};
+
+struct NeighbourRidgeCounts {
+  std::vector<RidgeCountNeighbour> table;  // kRidgeCountNeighbours per minutia, nearest first
+  bool empty() const { return table.empty(); }
+  size_t minutiae() const { return table.size() / kRidgeCountNeighbours; }
+  const RidgeCountNeighbour* of(size_t minutia) const { return table.data() + minutia * kRidgeCountNeighbours; }
+};
+
+// Ridges crossed between two points of a ridge detail image (its pixels):
+// dark runs entered from light and left for light along the line, with a
+// little hysteresis about the no-ridge grey so that noise on a valley does not
+// count. The ridges the two points stand on are not counted. -1 when the
+// line leaves the image or is too short to cross anything.
+int ridgesCrossed(const RidgeDetailImage& image, double x0, double y0, double x1, double y1);
+
+// Empty when there is no usable image (the matcher then scores without
+// ridge counts, as for another extractor's template).
+NeighbourRidgeCounts countNeighbourRidges(const std::optional<RidgeDetailImage>& image, double featurePpi,
+                                          const std::vector<Minutia>& minutiae);
+
+// Over the pairs (minutia indices: probe, candidate): each pair's neighbours
+// on the probe that are paired as well, and whose partner is among the
+// candidate minutia's neighbours too.
+struct RidgeCountAgreement {
+  int compared = 0;   // counts read on both prints
+  int exact = 0;      // the same count
+  int withinOne = 0;  // at most one ridge apart
+};
+RidgeCountAgreement compareRidgeCounts(const NeighbourRidgeCounts& probe, const NeighbourRidgeCounts& candidate,
+                                       const std::vector<std::pair<int, int>>& pairs);
+
+}  // namespace ridgeline::fingerprint
