@@ -98,9 +98,9 @@ constexpr double kDetailWeight = 0.15;
 // of counts more than one ridge apart takes up to 30 % off the whole score,
 // judged over at least 10 counts so that two miscounts out of three do not
 // sink a pair of few minutiae. A true pairing miscounts 3-6 % of its
-// counts, a chance one 20-25 % (FVC). The first helps the latents and the
-// distorted FVC2004 prints, the second the clean FVC2002 ones; each alone
-// costs the other (docs/matcher.md, sections 4 and 5).
+// counts, a chance one 20-25 % (FVC). The evidence helps the latents and
+// FVC2004 DB1, the penalty FVC2002 and FVC2004 DB2; either alone costs what
+// the other gains (docs/matcher.md, section 4).
 constexpr double kRidgeCountWeight = 0.05;
 constexpr double kRidgeCountsForFull = 60;
 constexpr double kMiscountPenalty = 0.3;
