@@ -218,7 +218,8 @@ Blend combined(const Consolidation& c, const MccTemplate& probe, const MccTempla
   }
   double kept = 1;  // what the miscounted ridges leave of the score
   if (!probe.ridgeCounts.empty() && !candidate.ridgeCounts.empty()) {
-    const RidgeCountAgreement& counts = b.ridgeCounts.emplace(compareRidgeCounts(probe.ridgeCounts, candidate.ridgeCounts, b.global.pairs));
+    const RidgeCountAgreement& counts =
+        b.ridgeCounts.emplace(compareRidgeCounts(probe.ridgeCounts, candidate.ridgeCounts, b.global.pairs));
     sum += kRidgeCountWeight * std::min(1.0, counts.exact / kRidgeCountsForFull);
     weights += kRidgeCountWeight;
     const int miscounted = counts.compared - counts.withinOne;

@@ -18,7 +18,8 @@ double sampleAt(const RidgeDetailImage& image, double x, double y) {
   const int ix = int(x), iy = int(y);
   const double fx = x - ix, fy = y - iy;
   const auto at = [&](int u, int v) { return double(image.pixels[size_t(v) * size_t(image.cols) + size_t(u)]); };
-  return (1 - fy) * ((1 - fx) * at(ix, iy) + fx * at(ix + 1, iy)) + fy * ((1 - fx) * at(ix, iy + 1) + fx * at(ix + 1, iy + 1));
+  return (1 - fy) * ((1 - fx) * at(ix, iy) + fx * at(ix + 1, iy)) +
+         fy * ((1 - fx) * at(ix, iy + 1) + fx * at(ix + 1, iy + 1));
 }
 
 bool inside(const RidgeDetailImage& image, double x, double y) {
@@ -27,8 +28,8 @@ bool inside(const RidgeDetailImage& image, double x, double y) {
 
 bool usable(const std::optional<RidgeDetailImage>& image) {
   return image && image->cols > 1 && image->rows > 1 &&
-         image->pixels.size() == size_t(image->cols) * size_t(image->rows) &&
-         image->pixelsPerFeaturePixel > 1e-3 && image->pixelsPerFeaturePixel < 1e3;
+         image->pixels.size() == size_t(image->cols) * size_t(image->rows) && image->pixelsPerFeaturePixel > 1e-3 &&
+         image->pixelsPerFeaturePixel < 1e3;
 }
 
 }  // namespace
@@ -73,8 +74,8 @@ NeighbourRidgeCounts countNeighbourRidges(const std::optional<RidgeDetailImage>&
     std::partial_sort(near.begin(), near.begin() + long(kept), near.end());
     for (size_t q = 0; q < kept; ++q) {
       const Minutia& b = minutiae[size_t(near[q].second)];
-      out.table[i * kRidgeCountNeighbours + q] = {near[q].second,
-                                                  ridgesCrossed(*image, a.x * toImage, a.y * toImage, b.x * toImage, b.y * toImage)};
+      out.table[i * kRidgeCountNeighbours + q] = {
+          near[q].second, ridgesCrossed(*image, a.x * toImage, a.y * toImage, b.x * toImage, b.y * toImage)};
     }
   }
   return out;
@@ -99,7 +100,8 @@ RidgeCountAgreement compareRidgeCounts(const NeighbourRidgeCounts& probe, const 
       const RidgeCountNeighbour& n = onProbe[q];
       if (n.minutia < 0 || size_t(n.minutia) >= np || n.ridges < 0 || partner[size_t(n.minutia)] < 0) continue;
       const RidgeCountNeighbour* end = onCandidate + kRidgeCountNeighbours;
-      const RidgeCountNeighbour* m = std::find_if(onCandidate, end, [&](const auto& c) { return c.minutia == partner[size_t(n.minutia)]; });
+      const RidgeCountNeighbour* m =
+          std::find_if(onCandidate, end, [&](const auto& c) { return c.minutia == partner[size_t(n.minutia)]; });
       if (m == end || m->ridges < 0) continue;
       ++out.compared;
       out.exact += m->ridges == n.ridges;

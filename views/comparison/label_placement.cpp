@@ -11,7 +11,8 @@ namespace {
 // A label's box around its anchor, `gap` pixels off it in one of eight
 // directions (dx, dy each -1, 0 or 1; not both 0). Above and to the right
 // first: where the numbers have always been.
-constexpr std::array<std::array<int, 2>, 8> kDirections{{{1, -1}, {-1, -1}, {1, 1}, {-1, 1}, {1, 0}, {-1, 0}, {0, -1}, {0, 1}}};
+constexpr std::array<std::array<int, 2>, 8> kDirections{
+    {{1, -1}, {-1, -1}, {1, 1}, {-1, 1}, {1, 0}, {-1, 0}, {0, -1}, {0, 1}}};
 // Rings of eight spots each, the gap growing by about a box's height, so
 // that boxes of neighbouring minutiae can stack outwards.
 constexpr std::array<double, 4> kRingGaps{kLabelGap, kLabelGap + 22, kLabelGap + 44, kLabelGap + 66};

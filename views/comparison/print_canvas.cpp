@@ -46,7 +46,8 @@ class CorrespondenceLabel : public QGraphicsItem {
     p->setRenderHint(QPainter::Antialiasing);
     if (needsLeader(box_)) {
       p->setPen(QPen(colour_, 1.5));
-      p->drawLine(QPointF(0, 0), QPointF(std::clamp(0.0, box_.left(), box_.right()), std::clamp(0.0, box_.top(), box_.bottom())));
+      const QPointF nearest(std::clamp(0.0, box_.left(), box_.right()), std::clamp(0.0, box_.top(), box_.bottom()));
+      p->drawLine(QPointF(0, 0), nearest);
     }
     p->setPen(QPen(QColor(0, 0, 0, 180), 1));
     p->setBrush(colour_);

@@ -141,7 +141,8 @@ class TestRidgeCount : public QObject {
     QVERIFY(!probe.ridgeCounts.empty() && !mate.ridgeCounts.empty());
     const MatchResult r = matchTemplates(probe, mate);
     const auto& b = r.breakdown;
-    qInfo("ridge counts: %d compared, %d the same, %d within one", b.ridgeCountsCompared, b.ridgeCountsSame, b.ridgeCountsWithinOne);
+    qInfo("ridge counts: %d compared, %d the same, %d within one", b.ridgeCountsCompared, b.ridgeCountsSame,
+          b.ridgeCountsWithinOne);
     QVERIFY(b.ridgeCountsCompared >= 20);
     QVERIFY(b.ridgeCountsWithinOne >= 0.85 * b.ridgeCountsCompared);
     QVERIFY(b.ridgeCountsSame >= 0.5 * b.ridgeCountsCompared);
@@ -163,7 +164,8 @@ class TestRidgeCount : public QObject {
     // Only counts that were one apart the other way can agree now; those that agreed are one apart.
     QVERIFY(one.breakdown.ridgeCountsSame <= b.ridgeCountsCompared - b.ridgeCountsSame);
     QVERIFY(one.breakdown.ridgeCountsWithinOne >= b.ridgeCountsSame);
-    QVERIFY2(one.score < r.score && one.score > 0.9 * r.score, qPrintable(QString("%1 vs %2").arg(one.score).arg(r.score)));
+    QVERIFY2(one.score < r.score && one.score > 0.9 * r.score,
+             qPrintable(QString("%1 vs %2").arg(one.score).arg(r.score)));
     // Without counts on one side the term is left out, as for a template.
     MccTemplate uncounted = mate;
     uncounted.ridgeCounts = {};
