@@ -1,5 +1,6 @@
 // `ridgeline-cli inspect FILE [--json] [--full] [--no-decode]`: what a file is
 // (ANSI/NIST-ITL, ISO/IEC 19794-2, WSQ or another image) and its structure.
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <ostream>
@@ -16,14 +17,18 @@ namespace {
 constexpr std::uintmax_t kMaxInspectBytes = 1024ull * 1024 * 1024;
 
 std::vector<std::uint8_t> readWholeFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary | std::ios::ate);
-  if (!in) throw InputError("cannot open " + path);
-  const auto size = static_cast<std::uintmax_t>(in.tellg());
-  if (size > kMaxInspectBytes) throw InputError(path + " is larger than 1 GiB");
-  in.seekg(0);
+  // The size from the file system: a stream opened on a folder reports none,
+  // which read as a size would claim the folder is huge.
+  std::error_code ec;
+  const std::uintmax_t size = std::filesystem::file_size(path, ec);
+  // No path in these messages: the caller names the file.
+  if (ec) throw InputError("cannot read (" + ec.message() + ")");
+  if (size > kMaxInspectBytes) throw InputError("larger than 1 GiB");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError("cannot open");
   std::vector<std::uint8_t> bytes(static_cast<std::size_t>(size));
   if (!in.read(reinterpret_cast<char*>(bytes.data()), static_cast<std::streamsize>(size)))
-    throw InputError("cannot read " + path);
+    throw InputError("cannot read");
   return bytes;
 }
 

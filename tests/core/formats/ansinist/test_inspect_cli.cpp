@@ -81,6 +81,10 @@ class TestInspectCli : public QObject {
     QCOMPARE(runCli({"inspect"}).exitCode, 2);
     QCOMPARE(runCli({"inspect", "--bogus", fixture("iso/fvc2002_db1_101_1.iso")}).exitCode, 2);
     QCOMPARE(runCli({"inspect", dir.filePath("missing.an2")}).exitCode, 1);
+    // A folder is named as what it is, not as a file too large to read.
+    const CliResult folder = runCli({"inspect", dir.path()});
+    QCOMPARE(folder.exitCode, 1);
+    QVERIFY2(folder.err.contains("cannot read") && !folder.err.contains("larger"), qPrintable(folder.err));
   }
 };
 
