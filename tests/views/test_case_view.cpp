@@ -1,8 +1,9 @@
 // Drives the real case widgets as an examiner would: mark, undo, lock the
 // analysis, link, propose, accept, delete with undo, enhance a working copy,
-// lay the prints over each other, conclude.
-#include <algorithm>
+// lay the prints over each other, measure, conclude.
 #include <QtTest>
+
+#include <algorithm>
 
 #include <QButtonGroup>
 #include <QCheckBox>
@@ -19,6 +20,8 @@
 
 #include "case_fixture.h"
 #include "core/fingerprint/extractor.h"
+#include "core/fingerprint/fingerprint_image.h"
+#include "core/fingerprint/ridge_count.h"
 #include "views/casework/analysis_page.h"
 #include "views/casework/case_view.h"
 #include "views/casework/evaluation_page.h"
@@ -207,6 +210,56 @@ class TestCaseView : public QObject {
         QVERIFY2(disjoint(canvas->labelRects()), "two correspondence numbers overlap");
       }
     }
+  }
+
+  void measuringCountsTheRidgesBetweenTheEnds() {
+    // The candidate's enhanced ridges, as the workstation attaches them.
+    CaseSession session = fixtureSession();
+    const auto image = fingerprint::loadFingerprintImage(RIDGELINE_TEST_DATA "/views/clean_1_2.png");
+    session.candidates[0].automatic.ridgeDetail = fingerprint::extractFeatures(image.gray, 500).ridgeDetail;
+    QVERIFY(session.candidates[0].automatic.ridgeDetail.has_value());
+    CaseView view(session);
+    view.resize(1280, 800);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    lockAnalysisWithAutomaticMinutiae(view);
+    QVERIFY(view.goToStep(CaseStep::Comparison));
+    PrintCanvas* canvas = view.comparison()->candidateCanvas();
+    canvas->setTool(CanvasTool::Measure);
+    QSignalSpy measured(canvas, &PrintCanvas::measured);
+    QSignalSpy status(view.comparison(), &ComparisonWorkspace::statusMessage);
+    // From one candidate minutia to another some way off, as an examiner counts.
+    const QPoint from = viewportPointOf(canvas, 0);
+    int far = 1;
+    for (int i = 1; i < canvas->glyphCount(); ++i)
+      if ((viewportPointOf(canvas, i) - from).manhattanLength() > (viewportPointOf(canvas, far) - from).manhattanLength())
+        far = i;
+    const QPoint to = viewportPointOf(canvas, far);
+    QTest::mousePress(canvas->viewport(), Qt::LeftButton, {}, from);
+    QTest::mouseMove(canvas->viewport(), to);
+    saveShot(&view, "case-measure");
+    QTest::mouseRelease(canvas->viewport(), Qt::LeftButton, {}, to);
+    QCOMPARE(measured.count(), 1);
+    const double mm = measured.at(0).at(0).toDouble();
+    const int ridges = measured.at(0).at(1).toInt();
+    // The same count the matcher's ridge counts read, on the candidate's ridge image.
+    const auto& detail = *view.session().candidates[0].automatic.ridgeDetail;
+    const QPointF a = canvas->mapToScene(from) * detail.pixelsPerFeaturePixel;
+    const QPointF b = canvas->mapToScene(to) * detail.pixelsPerFeaturePixel;
+    QCOMPARE(ridges, fingerprint::ridgesCrossed(detail, a.x(), a.y(), b.x(), b.y()));
+    // Ridges lie about half a millimetre apart: a line across a print crosses
+    // some, and at most about two a millimetre (fewer where it runs along them).
+    QVERIFY2(ridges > 0 && ridges < 3 * mm, qPrintable(QString("%1 ridges over %2 mm").arg(ridges).arg(mm)));
+    QVERIFY(!status.isEmpty());
+    QVERIFY2(status.last().at(0).toString().contains(QString("%1 ridges crossed").arg(ridges)),
+             qPrintable(status.last().at(0).toString()));
+    // Without a ridge image only the distance is known.
+    canvas->setRidgeDetail(std::nullopt);
+    QTest::mousePress(canvas->viewport(), Qt::LeftButton, {}, from);
+    QTest::mouseMove(canvas->viewport(), to);
+    QTest::mouseRelease(canvas->viewport(), Qt::LeftButton, {}, to);
+    QCOMPARE(measured.last().at(1).toInt(), -1);
+    QVERIFY(!status.last().at(0).toString().contains("ridges"));
   }
 
   void deletingALinkedMinutiaRemovesTheLinkAndUndoRestoresBoth() {

@@ -149,6 +149,9 @@ void CaseView::showCandidate(int index) {
   candidateDoc_->reset(cand.automatic);
   undo_->clear();
   comparison_->setImages(session_.probe.image, session_.probe.impression.ppi, cand.image, cand.impression.ppi);
+  // The measuring tool counts ridges on each print's enhanced ridges.
+  comparison_->probeCanvas()->setRidgeDetail(session_.probe.automatic.ridgeDetail);
+  comparison_->candidateCanvas()->setRidgeDetail(cand.automatic.ridgeDetail);
   comparison_->restoreEnhancements(Side::Probe, session_.probe.enhancements);
   comparison_->restoreEnhancements(Side::Candidate, cand.enhancements);
   candidateChoice_->setCurrentIndex(index);

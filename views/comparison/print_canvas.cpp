@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/fingerprint/ridge_count.h"
 #include "views/comparison/clarity_overlay_item.h"
 #include "views/comparison/feature_set_document.h"
 #include "views/comparison/glyph_style.h"
@@ -66,6 +67,26 @@ class CorrespondenceLabel : public QGraphicsItem {
   QRectF box_;
 };
 
+// The measuring readout: on a dark plate below and right of the cursor, so
+// that it reads over light and dark ridges alike and the line's end stays
+// in view.
+class GestureLabel : public QGraphicsSimpleTextItem {
+ public:
+  QRectF boundingRect() const override { return plate(); }
+  void paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidget* widget) override {
+    p->setRenderHint(QPainter::Antialiasing);
+    p->setPen(Qt::NoPen);
+    p->setBrush(QColor(0, 0, 0, 190));
+    p->drawRoundedRect(plate(), 4, 4);
+    p->translate(kOffset);
+    QGraphicsSimpleTextItem::paint(p, option, widget);
+  }
+
+ private:
+  static constexpr QPointF kOffset{14, 10};
+  QRectF plate() const { return QGraphicsSimpleTextItem::boundingRect().translated(kOffset).adjusted(-5, -3, 5, 3); }
+};
+
 }  // namespace
 
 PrintCanvas::PrintCanvas(Side side, QWidget* parent)
@@ -75,7 +96,7 @@ PrintCanvas::PrintCanvas(Side side, QWidget* parent)
       imageItem_(new QGraphicsPixmapItem),
       clarity_(new ClarityOverlayItem),
       gesture_(new QGraphicsLineItem),
-      gestureLabel_(new QGraphicsSimpleTextItem) {
+      gestureLabel_(new GestureLabel) {
   setScene(scene_);
   setObjectName(side == Side::Probe ? "probeCanvas" : "candidateCanvas");
   setRenderHints(QPainter::Antialiasing | QPainter::SmoothPixmapTransform);
@@ -205,6 +226,16 @@ void PrintCanvas::rebuildGlyphs() {
   }
   refreshLabels();
   emit viewChanged();
+}
+
+void PrintCanvas::setRidgeDetail(std::optional<RidgeDetailImage> detail) { ridgeDetail_ = std::move(detail); }
+
+// Scene units are the image's pixels, which the feature set's coordinates
+// (and so the ridge image's scale) are given in.
+int PrintCanvas::ridgesAlong(const QLineF& line) const {
+  if (!ridgeDetail_) return -1;
+  const double s = ridgeDetail_->pixelsPerFeaturePixel;
+  return fingerprint::ridgesCrossed(*ridgeDetail_, line.x1() * s, line.y1() * s, line.x2() * s, line.y2() * s);
 }
 
 void PrintCanvas::refreshLabels() {
@@ -371,8 +402,11 @@ void PrintCanvas::mouseMoveEvent(QMouseEvent* event) {
   } else if (pressScene_) {
     gesture_->setLine(QLineF(*pressScene_, scenePos));
     if (tool_ == CanvasTool::Measure) {
-      const double mm = QLineF(*pressScene_, scenePos).length() * kMmPerInch / ppi_;
-      gestureLabel_->setText(QStringLiteral("%1 mm").arg(mm, 0, 'f', 2));
+      const QLineF line(*pressScene_, scenePos);
+      const double mm = line.length() * kMmPerInch / ppi_;
+      const int ridges = ridgesAlong(line);
+      gestureLabel_->setText(ridges < 0 ? QStringLiteral("%1 mm").arg(mm, 0, 'f', 2)
+                                        : tr("%1 mm, %2 ridges").arg(mm, 0, 'f', 2).arg(ridges));
       gestureLabel_->setPos(scenePos);
       gestureLabel_->show();
     }
@@ -390,7 +424,7 @@ void PrintCanvas::mouseReleaseEvent(QMouseEvent* event) {
       emit minutiaPlaced(*pressScene_, dragged ? angleOnPrint(drag.p1(), drag.p2()) : 0.0);
       gesture_->hide();
     } else if (tool_ == CanvasTool::Measure) {
-      emit measured(drag.length() * kMmPerInch / ppi_);
+      emit measured(drag.length() * kMmPerInch / ppi_, ridgesAlong(drag));
     }
     pressScene_.reset();
   }

@@ -38,6 +38,9 @@ class PrintCanvas : public QGraphicsView {
   void setReferenceFeatures(const std::vector<Minutia>& minutiae);
   void setReferenceVisible(bool visible);
   void setClarity(const std::optional<ClarityMap>& clarity);
+  // The extractor's enhanced ridges of this print: with them the measuring
+  // tool also counts the ridges between its two ends.
+  void setRidgeDetail(std::optional<RidgeDetailImage> detail);
   void setClarityVisible(bool visible);
   void setFeaturesVisible(bool visible);
   void setTool(CanvasTool tool);
@@ -74,7 +77,9 @@ class PrintCanvas : public QGraphicsView {
   void minutiaPlaced(QPointF imagePos, double direction);
   void minutiaMoved(int index, QPointF imagePos);
   void minutiaActivated(int index);
-  void measured(double millimetres);
+  // ridges: crossed between the two ends, -1 when not known (no ridge
+  // image, or the line leaves it).
+  void measured(double millimetres, int ridges);
   void settled();
 
  protected:
@@ -92,6 +97,7 @@ class PrintCanvas : public QGraphicsView {
   void layoutLabels();
   MinutiaGlyph* glyphUnder(const QPoint& viewportPos) const;
   double angleOnPrint(QPointF from, QPointF to) const;
+  int ridgesAlong(const QLineF& sceneLine) const;
   // Navigation in progress: glyphs draw their cheap form until it settles.
   void noteMotion();
 
@@ -108,6 +114,7 @@ class PrintCanvas : public QGraphicsView {
   std::vector<MinutiaGlyph*> reference_;
   bool referenceVisible_ = false;
   std::vector<QGraphicsItem*> labels_;
+  std::optional<RidgeDetailImage> ridgeDetail_;
   CanvasTool tool_ = CanvasTool::Pan;
   double ppi_ = 500;
   double pixelsPerMm_ = 20;
