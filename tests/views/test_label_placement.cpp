@@ -18,10 +18,11 @@ std::vector<QRectF> onScreen(const std::vector<QPointF>& anchors, const std::vec
   return out;
 }
 
+// Overlapping, or closer than the 3 px that keep two numbers apart ("1" "4" is not 14).
 bool anyOverlap(const std::vector<QRectF>& rects) {
   for (size_t i = 0; i < rects.size(); ++i)
     for (size_t j = i + 1; j < rects.size(); ++j)
-      if (rects[i].intersects(rects[j])) return true;
+      if (rects[i].adjusted(-2.9, -2.9, 2.9, 2.9).intersects(rects[j])) return true;
   return false;
 }
 }  // namespace

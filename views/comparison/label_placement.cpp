@@ -33,7 +33,10 @@ double overlapArea(const QRectF& a, const QRectF& b) {
 double crowding(const QRectF& box, const std::vector<QRectF>& placed, const std::vector<QPointF>& obstacles,
                 QPointF own) {
   double cost = 0;
-  for (const auto& p : placed) cost += 1000 * overlapArea(box, p);
+  // Boxes that merely touch read as one number ("1" "4" as 14): keep a gap.
+  constexpr double kSpacing = 3;
+  const QRectF spaced = box.adjusted(-kSpacing, -kSpacing, kSpacing, kSpacing);
+  for (const auto& p : placed) cost += 1000 * overlapArea(spaced, p);
   constexpr double kMinutiaRadius = 4;
   for (const auto& o : obstacles) {
     if (o == own) continue;
