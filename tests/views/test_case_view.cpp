@@ -202,10 +202,12 @@ class TestCaseView : public QObject {
           if (rects[i].adjusted(-2.9, -2.9, 2.9, 2.9).intersects(rects[j])) return false;  // nor touch
       return true;
     };
-    // At the fitted zoom, and zoomed out so far that the minutiae crowd together.
+    // At the fitted zoom, and zoomed out so far that the minutiae crowd
+    // together; placed again once the view is at rest.
     for (double zoom : {1.0, 0.35}) {
       for (PrintCanvas* canvas : {view.comparison()->probeCanvas(), view.comparison()->candidateCanvas()}) {
         canvas->zoomBy(zoom);
+        QTRY_VERIFY_WITH_TIMEOUT(!canvas->isMoving(), 2000);
         QCOMPARE(canvas->labelRects().size(), size_t(n));
         QVERIFY2(disjoint(canvas->labelRects()), "two correspondence numbers overlap");
       }

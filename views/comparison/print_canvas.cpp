@@ -130,6 +130,7 @@ PrintCanvas::PrintCanvas(Side side, QWidget* parent)
   settle_.setInterval(150);  // at rest after 150 ms without a move
   connect(&settle_, &QTimer::timeout, this, [this] {
     moving_ = false;
+    layoutLabels();  // numbers keep their places while the view moves, then clear each other again
     viewport()->update();
     emit settled();
   });
@@ -257,7 +258,9 @@ void PrintCanvas::refreshLabels() {
 }
 
 // Numbers are drawn at screen size, so whether two collide depends on the
-// zoom and the turn: placed again whenever either changes.
+// zoom and the turn: placed again when the view comes to rest after either
+// changes (not on every frame of a zoom: with a hundred numbers and three
+// hundred minutiae that cost more than the frame), and when they change.
 void PrintCanvas::layoutLabels() {
   if (labels_.empty()) return;
   const QTransform screen = transform();
@@ -288,7 +291,6 @@ void PrintCanvas::applyTransform() {
   t.rotate(rotation_);
   t.scale(s, s);
   setTransform(t);
-  layoutLabels();
 }
 
 void PrintCanvas::noteMotion() {
@@ -314,7 +316,6 @@ void PrintCanvas::zoomBy(double factor) {
   factor = target / pixelsPerMm_;
   pixelsPerMm_ = target;
   scale(factor, factor);  // the view's own anchor keeps the point under the mouse
-  layoutLabels();
   noteMotion();
   emit viewChanged();
 }
