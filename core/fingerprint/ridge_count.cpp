@@ -111,4 +111,46 @@ RidgeCountAgreement compareRidgeCounts(const NeighbourRidgeCounts& probe, const 
   return out;
 }
 
+std::vector<RidgeCountAgreement> ridgeCountsAtCorrespondences(
+    const std::optional<RidgeDetailImage>& probeImage, const std::vector<Minutia>& probe, double probePpi,
+    const std::optional<RidgeDetailImage>& candidateImage, const std::vector<Minutia>& candidate,
+    const std::vector<std::pair<int, int>>& correspondences) {
+  std::vector<RidgeCountAgreement> out(correspondences.size());
+  if (!usable(probeImage) || !usable(candidateImage)) return out;
+  const auto marked = [&](const std::pair<int, int>& c) {
+    return c.first >= 0 && size_t(c.first) < probe.size() && c.second >= 0 && size_t(c.second) < candidate.size();
+  };
+  const double toTemplate = 500.0 / (probePpi > 0 ? probePpi : 500);
+  const double sp = probeImage->pixelsPerFeaturePixel, sc = candidateImage->pixelsPerFeaturePixel;
+  const auto ridges = [](const RidgeDetailImage& image, double s, const Minutia& a, const Minutia& b) {
+    return ridgesCrossed(image, a.x * s, a.y * s, b.x * s, b.y * s);
+  };
+  std::vector<std::pair<double, size_t>> near;
+  for (size_t k = 0; k < correspondences.size(); ++k) {
+    if (!marked(correspondences[k])) continue;
+    const Minutia& a = probe[size_t(correspondences[k].first)];
+    near.clear();
+    for (size_t l = 0; l < correspondences.size(); ++l) {
+      if (l == k || !marked(correspondences[l])) continue;
+      const Minutia& b = probe[size_t(correspondences[l].first)];
+      const double d = std::hypot(b.x - a.x, b.y - a.y) * toTemplate;
+      if (d >= kNearestCountedPx && d <= kFarthestCountedPx) near.push_back({d, l});
+    }
+    const size_t kept = std::min(near.size(), size_t(kCorrespondenceNeighbours));
+    std::partial_sort(near.begin(), near.begin() + long(kept), near.end());
+    const Minutia& ac = candidate[size_t(correspondences[k].second)];
+    for (size_t q = 0; q < kept; ++q) {
+      const auto& other = correspondences[near[q].second];
+      const int onProbe = ridges(*probeImage, sp, a, probe[size_t(other.first)]);
+      const int onCandidate = ridges(*candidateImage, sc, ac, candidate[size_t(other.second)]);
+      if (onProbe < 0 || onCandidate < 0) continue;
+      RidgeCountAgreement& r = out[k];
+      ++r.compared;
+      r.exact += onProbe == onCandidate;
+      r.withinOne += std::abs(onProbe - onCandidate) <= 1;
+    }
+  }
+  return out;
+}
+
 }  // namespace ridgeline::fingerprint

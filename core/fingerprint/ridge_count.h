@@ -63,4 +63,15 @@ struct RidgeCountAgreement {
 RidgeCountAgreement compareRidgeCounts(const NeighbourRidgeCounts& probe, const NeighbourRidgeCounts& candidate,
                                        const std::vector<std::pair<int, int>>& pairs);
 
+// For correspondences an examiner marked or accepted (minutia indices:
+// probe, candidate): each one's ridge counts to its nearest other
+// correspondences (up to three, 12-120 px at 500 ppi on the probe), read on
+// both prints' ridge images. All zero where a print has no usable image or a
+// correspondence names no minutia on one side.
+inline constexpr int kCorrespondenceNeighbours = 3;
+std::vector<RidgeCountAgreement> ridgeCountsAtCorrespondences(
+    const std::optional<RidgeDetailImage>& probeImage, const std::vector<Minutia>& probe, double probePpi,
+    const std::optional<RidgeDetailImage>& candidateImage, const std::vector<Minutia>& candidate,
+    const std::vector<std::pair<int, int>>& correspondences);
+
 }  // namespace ridgeline::fingerprint

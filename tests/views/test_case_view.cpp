@@ -214,6 +214,39 @@ class TestCaseView : public QObject {
     }
   }
 
+  void eachCorrespondenceShowsItsRidgeCounts() {
+    CaseSession session = fixtureSession();
+    const auto probeImage = fingerprint::loadFingerprintImage(RIDGELINE_TEST_DATA "/views/mark_1_5.png");
+    const auto candidateImage = fingerprint::loadFingerprintImage(RIDGELINE_TEST_DATA "/views/clean_1_2.png");
+    session.probe.automatic.ridgeDetail = fingerprint::extractFeatures(probeImage.gray, 500).ridgeDetail;
+    session.candidates[0].automatic.ridgeDetail = fingerprint::extractFeatures(candidateImage.gray, 500).ridgeDetail;
+    CaseView view(session);
+    lockAnalysisWithAutomaticMinutiae(view);
+    view.setProposer([](const FeatureSet&, const FeatureSet&) {
+      std::vector<Correspondence> all;
+      for (int i = 0; i < 10; ++i) all.push_back({0, i, i, CorrespondenceType::Possible});
+      return all;
+    });
+    view.comparison()->proposeCorrespondences();
+    QTableWidget* table = view.comparison()->panel()->table();
+    QCOMPARE(table->columnCount(), 4);
+    QCOMPARE(table->horizontalHeaderItem(3)->text(), QString("Ridges"));
+    // Each row reads what the core check says for the same correspondences and images.
+    std::vector<std::pair<int, int>> pairs;
+    for (const auto& c : view.correspondences()->correspondences()) pairs.emplace_back(c.probeMinutia, c.candidateMinutia);
+    const auto expected = fingerprint::ridgeCountsAtCorrespondences(
+        session.probe.automatic.ridgeDetail, view.analysisDocument()->features().minutiae, 500,
+        session.candidates[0].automatic.ridgeDetail, session.candidates[0].automatic.minutiae, pairs);
+    int read = 0;
+    for (int row = 0; row < table->rowCount(); ++row) {
+      const auto& e = expected[size_t(row)];
+      const QString want = e.compared > 0 ? QString("%1/%2").arg(e.withinOne).arg(e.compared) : QString("–");
+      QCOMPARE(table->item(row, 3)->text(), want);
+      read += e.compared;
+    }
+    QVERIFY(read > 0);
+  }
+
   void measuringCountsTheRidgesBetweenTheEnds() {
     // The candidate's enhanced ridges, as the workstation attaches them.
     CaseSession session = fixtureSession();

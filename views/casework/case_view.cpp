@@ -14,6 +14,7 @@
 #include "views/casework/evaluation_page.h"
 #include "views/casework/score_distribution_chart.h"
 #include "views/comparison/correspondence_document.h"
+#include "views/comparison/correspondence_panel.h"
 #include "views/comparison/feature_set_document.h"
 #include "views/util/score_text.h"
 
@@ -152,6 +153,7 @@ void CaseView::showCandidate(int index) {
   // The measuring tool counts ridges on each print's enhanced ridges.
   comparison_->probeCanvas()->setRidgeDetail(session_.probe.automatic.ridgeDetail);
   comparison_->candidateCanvas()->setRidgeDetail(cand.automatic.ridgeDetail);
+  comparison_->panel()->refresh();  // and the correspondences' ridge counts read them
   comparison_->restoreEnhancements(Side::Probe, session_.probe.enhancements);
   comparison_->restoreEnhancements(Side::Candidate, cand.enhancements);
   candidateChoice_->setCurrentIndex(index);

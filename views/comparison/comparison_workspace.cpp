@@ -28,6 +28,7 @@
 #include "views/util/image_conversion.h"
 #include "core/fingerprint/extractor.h"
 #include "core/fingerprint/overlay_alignment.h"
+#include "core/fingerprint/ridge_count.h"
 #include "core/fingerprint/stage_picture.h"
 #include "core/imaging/enhancement_pipeline.h"
 
@@ -72,6 +73,17 @@ ComparisonWorkspace::ComparisonWorkspace(FeatureSetDocument* probe, FeatureSetDo
   for (PrintCanvas* c : {probeCanvas_, candidateCanvas_}) c->setCorrespondences(links_);
   wireCanvas(probeCanvas_, probe_);
   wireCanvas(candidateCanvas_, candidate_);
+  // The panel checks each correspondence's ridge counts on both prints'
+  // enhanced ridges, and again when a minutia moves.
+  panel_->setRidgeCountCheck([this](const std::vector<Correspondence>& marked) {
+    std::vector<std::pair<int, int>> pairs;
+    for (const auto& c : marked) pairs.emplace_back(c.probeMinutia, c.candidateMinutia);
+    return fingerprint::ridgeCountsAtCorrespondences(probeCanvas_->ridgeDetail(), probe_->features().minutiae,
+                                                     probeCanvas_->ppi(), candidateCanvas_->ridgeDetail(),
+                                                     candidate_->features().minutiae, pairs);
+  });
+  for (FeatureSetDocument* doc : {probe_, candidate_})
+    connect(doc, &FeatureSetDocument::minutiaChanged, panel_, &CorrespondencePanel::refresh);
 
   auto* prints = new QHBoxLayout(printArea_);
   prints->setContentsMargins(0, 0, 0, 0);

@@ -15,9 +15,14 @@
 namespace ridgeline::views {
 
 CorrespondencePanel::CorrespondencePanel(CorrespondenceDocument* links, QUndoStack* undo, QWidget* parent)
-    : QWidget(parent), links_(links), undo_(undo), table_(new QTableWidget(0, 3, this)), summary_(new QLabel(this)) {
+    : QWidget(parent), links_(links), undo_(undo), table_(new QTableWidget(0, 4, this)), summary_(new QLabel(this)) {
   setObjectName("correspondencePanel");
-  table_->setHorizontalHeaderLabels({tr("#"), tr("Probe ↔ candidate"), tr("Type")});
+  // Short headers: four columns fit the panel's width at 1280 x 800 without scrolling.
+  table_->setHorizontalHeaderLabels({tr("#"), tr("Minutiae"), tr("Type"), tr("Ridges")});
+  table_->horizontalHeaderItem(1)->setToolTip(tr("The probe's minutia ↔ the candidate's"));
+  table_->horizontalHeaderItem(3)->setToolTip(
+      tr("Ridge counts from this correspondence to its nearest others (up to three): how many agree within one ridge "
+         "on both prints, of how many could be read"));
   table_->verticalHeader()->hide();
   table_->setSelectionBehavior(QAbstractItemView::SelectRows);
   table_->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -71,8 +76,37 @@ void CorrespondencePanel::refresh() {
     table_->setItem(row, 1, new QTableWidgetItem(tr("m%1 ↔ m%2").arg(c.probeMinutia + 1).arg(c.candidateMinutia + 1)));
     table_->setItem(row, 2, new QTableWidgetItem(QString::fromUtf8(toLabel(c.type).data())));
   }
+  fillRidgeCounts();
   summary_->setText(tr("%1 definite, %2 possible, %3 in all").arg(definite).arg(possible).arg(links_->count()));
   if (keep >= 0 && keep < links_->count()) table_->selectRow(keep);
+}
+
+void CorrespondencePanel::setRidgeCountCheck(RidgeCountCheck check) {
+  ridgeCounts_ = std::move(check);
+  refresh();
+}
+
+// "2/3": two of the three counts read agree within one ridge. More than half
+// disagreeing is shown in red: the ridges between this correspondence and its
+// neighbours do not add up, which an examiner checks before accepting it.
+void CorrespondencePanel::fillRidgeCounts() {
+  const std::vector<fingerprint::RidgeCountAgreement> counts =
+      ridgeCounts_ ? ridgeCounts_(links_->correspondences()) : std::vector<fingerprint::RidgeCountAgreement>{};
+  for (int row = 0; row < links_->count(); ++row) {
+    auto* item = new QTableWidgetItem(QStringLiteral("–"));
+    if (size_t(row) < counts.size() && counts[size_t(row)].compared > 0) {
+      const auto& c = counts[size_t(row)];
+      item->setText(QStringLiteral("%1/%2").arg(c.withinOne).arg(c.compared));
+      item->setToolTip(tr("%1 of %2 ridge counts to the nearest correspondences agree within one ridge (%3 exactly)")
+                           .arg(c.withinOne)
+                           .arg(c.compared)
+                           .arg(c.exact));
+      if (2 * (c.compared - c.withinOne) > c.compared) item->setForeground(QColor(200, 30, 30));
+    } else {
+      item->setToolTip(tr("No ridge count: no other correspondence within reach, or no ridge image"));
+    }
+    table_->setItem(row, 3, item);
+  }
 }
 
 static void setType(CorrespondenceDocument* links, QUndoStack* undo, int position, CorrespondenceType type) {

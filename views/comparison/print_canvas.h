@@ -41,6 +41,7 @@ class PrintCanvas : public QGraphicsView {
   // The extractor's enhanced ridges of this print: with them the measuring
   // tool also counts the ridges between its two ends.
   void setRidgeDetail(std::optional<RidgeDetailImage> detail);
+  const std::optional<RidgeDetailImage>& ridgeDetail() const { return ridgeDetail_; }
   void setClarityVisible(bool visible);
   void setFeaturesVisible(bool visible);
   void setTool(CanvasTool tool);

@@ -135,6 +135,31 @@ class TestRidgeCount : public QObject {
     QCOMPARE(compareRidgeCounts({}, candidate, pairs).compared, 0);
   }
 
+  void correspondencesAreCheckedAgainstTheirNeighbours() {
+    // Four minutiae in a row across straight ridges, on ridges 30, 60 and 90 px apart.
+    const std::optional<RidgeDetailImage> image = stripes(128, 128, 5);
+    const std::vector<Minutia> probe{at(40, 100), at(70, 100), at(100, 100), at(130, 100)};
+    const std::vector<std::pair<int, int>> marked{{0, 0}, {1, 1}, {2, 2}, {3, 3}};
+    // The same layout on the candidate: every count agrees, with the three nearest each.
+    for (const RidgeCountAgreement& r : ridgeCountsAtCorrespondences(image, probe, 500, image, probe, marked)) {
+      QCOMPARE(r.compared, kCorrespondenceNeighbours);
+      QCOMPARE(r.exact, r.compared);
+    }
+    // The candidate's fourth minutia two ridges further out: its counts to the others are two off.
+    std::vector<Minutia> moved = probe;
+    moved[3].x += 20;
+    const auto r = ridgeCountsAtCorrespondences(image, probe, 500, image, moved, marked);
+    QCOMPARE(r[0].compared, 3);
+    QCOMPARE(r[0].withinOne, 2);  // 0-1 and 0-2 agree, 0-3 does not
+    QCOMPARE(r[3].withinOne, 0);
+    // A correspondence without a minutia on one side, or no image, counts nothing.
+    const auto partial = ridgeCountsAtCorrespondences(image, probe, 500, image, probe, {{0, 0}, {1, -1}, {2, 2}});
+    QCOMPARE(partial[1].compared, 0);
+    QCOMPARE(partial[0].compared, 1);  // only 2 is a neighbour now
+    QCOMPARE(ridgeCountsAtCorrespondences(std::nullopt, probe, 500, image, probe, marked)[0].compared, 0);
+    QCOMPARE(ridgeCountsAtCorrespondences(image, probe, 500, image, probe, {{0, 0}, {9, 9}})[0].compared, 0);
+  }
+
   void miscountedRidgesLowerTheScore() {
     const MccTemplate probe = prepareTemplate(extractFeatures(loadFixture("101_1.tif"), 500));
     const MccTemplate mate = prepareTemplate(extractFeatures(loadFixture("101_2.tif"), 500));
