@@ -32,6 +32,24 @@ bool usable(const std::optional<RidgeDetailImage>& image) {
          image->pixelsPerFeaturePixel < 1e3;
 }
 
+// Of the candidates (indices; minutiaOf(j) gives each one's minutia), the
+// up to `keep` nearest to `from` within reach (kNearestCountedPx to
+// kFarthestCountedPx at 500 ppi), nearest first, with their distances.
+// `near` is scratch, kept between calls.
+template <class MinutiaOf>
+void nearestWithinReach(const Minutia& from, const std::vector<size_t>& candidates, MinutiaOf minutiaOf,
+                        double toTemplate, size_t keep, std::vector<std::pair<double, size_t>>& near) {
+  near.clear();
+  for (size_t j : candidates) {
+    const Minutia& m = minutiaOf(j);
+    const double d = std::hypot(m.x - from.x, m.y - from.y) * toTemplate;
+    if (d >= kNearestCountedPx && d <= kFarthestCountedPx) near.push_back({d, j});
+  }
+  const size_t kept = std::min(near.size(), keep);
+  std::partial_sort(near.begin(), near.begin() + long(kept), near.end());
+  near.resize(kept);
+}
+
 }  // namespace
 
 int ridgesCrossed(const RidgeDetailImage& image, double x0, double y0, double x1, double y1) {
@@ -62,20 +80,19 @@ NeighbourRidgeCounts countNeighbourRidges(const std::optional<RidgeDetailImage>&
   if (!usable(image) || minutiae.empty()) return out;
   const double toTemplate = 500.0 / (featurePpi > 0 ? featurePpi : 500), toImage = image->pixelsPerFeaturePixel;
   out.table.assign(minutiae.size() * kRidgeCountNeighbours, {});
-  std::vector<std::pair<double, int>> near;
+  std::vector<size_t> others;
+  std::vector<std::pair<double, size_t>> near;
   for (size_t i = 0; i < minutiae.size(); ++i) {
     const Minutia& a = minutiae[i];
-    near.clear();
-    for (size_t j = 0; j < minutiae.size(); ++j) {
-      const double d = std::hypot(minutiae[j].x - a.x, minutiae[j].y - a.y) * toTemplate;
-      if (j != i && d >= kNearestCountedPx && d <= kFarthestCountedPx) near.push_back({d, int(j)});
-    }
-    const size_t kept = std::min(near.size(), size_t(kRidgeCountNeighbours));
-    std::partial_sort(near.begin(), near.begin() + long(kept), near.end());
-    for (size_t q = 0; q < kept; ++q) {
-      const Minutia& b = minutiae[size_t(near[q].second)];
+    others.clear();
+    for (size_t j = 0; j < minutiae.size(); ++j)
+      if (j != i) others.push_back(j);
+    nearestWithinReach(
+        a, others, [&](size_t j) -> const Minutia& { return minutiae[j]; }, toTemplate, kRidgeCountNeighbours, near);
+    for (size_t q = 0; q < near.size(); ++q) {
+      const Minutia& b = minutiae[near[q].second];
       out.table[i * kRidgeCountNeighbours + q] = {
-          near[q].second, ridgesCrossed(*image, a.x * toImage, a.y * toImage, b.x * toImage, b.y * toImage)};
+          int(near[q].second), ridgesCrossed(*image, a.x * toImage, a.y * toImage, b.x * toImage, b.y * toImage)};
     }
   }
   return out;
@@ -125,22 +142,19 @@ std::vector<RidgeCountAgreement> ridgeCountsAtCorrespondences(
   const auto ridges = [](const RidgeDetailImage& image, double s, const Minutia& a, const Minutia& b) {
     return ridgesCrossed(image, a.x * s, a.y * s, b.x * s, b.y * s);
   };
+  std::vector<size_t> others;
   std::vector<std::pair<double, size_t>> near;
   for (size_t k = 0; k < correspondences.size(); ++k) {
     if (!marked(correspondences[k])) continue;
     const Minutia& a = probe[size_t(correspondences[k].first)];
-    near.clear();
-    for (size_t l = 0; l < correspondences.size(); ++l) {
-      if (l == k || !marked(correspondences[l])) continue;
-      const Minutia& b = probe[size_t(correspondences[l].first)];
-      const double d = std::hypot(b.x - a.x, b.y - a.y) * toTemplate;
-      if (d >= kNearestCountedPx && d <= kFarthestCountedPx) near.push_back({d, l});
-    }
-    const size_t kept = std::min(near.size(), size_t(kCorrespondenceNeighbours));
-    std::partial_sort(near.begin(), near.begin() + long(kept), near.end());
+    others.clear();  // the other marked correspondences
+    for (size_t l = 0; l < correspondences.size(); ++l)
+      if (l != k && marked(correspondences[l])) others.push_back(l);
+    const auto probeMinutiaOf = [&](size_t l) -> const Minutia& { return probe[size_t(correspondences[l].first)]; };
+    nearestWithinReach(a, others, probeMinutiaOf, toTemplate, kCorrespondenceNeighbours, near);
     const Minutia& ac = candidate[size_t(correspondences[k].second)];
-    for (size_t q = 0; q < kept; ++q) {
-      const auto& other = correspondences[near[q].second];
+    for (const auto& [distance, l] : near) {
+      const auto& other = correspondences[l];
       const int onProbe = ridges(*probeImage, sp, a, probe[size_t(other.first)]);
       const int onCandidate = ridges(*candidateImage, sc, ac, candidate[size_t(other.second)]);
       if (onProbe < 0 || onCandidate < 0) continue;
