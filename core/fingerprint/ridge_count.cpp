@@ -128,10 +128,11 @@ RidgeCountAgreement compareRidgeCounts(const NeighbourRidgeCounts& probe, const 
   return out;
 }
 
-std::vector<RidgeCountAgreement> ridgeCountsAtCorrespondences(
-    const std::optional<RidgeDetailImage>& probeImage, const std::vector<Minutia>& probe, double probePpi,
-    const std::optional<RidgeDetailImage>& candidateImage, const std::vector<Minutia>& candidate,
-    const std::vector<std::pair<int, int>>& correspondences) {
+std::vector<RidgeCountAgreement> ridgeCountsAtCorrespondences(const std::optional<RidgeDetailImage>& probeImage,
+                                                              const std::vector<Minutia>& probe, double probePpi,
+                                                              const std::optional<RidgeDetailImage>& candidateImage,
+                                                              const std::vector<Minutia>& candidate,
+                                                              const std::vector<std::pair<int, int>>& correspondences) {
   std::vector<RidgeCountAgreement> out(correspondences.size());
   if (!usable(probeImage) || !usable(candidateImage)) return out;
   const auto marked = [&](const std::pair<int, int>& c) {

@@ -69,9 +69,10 @@ RidgeCountAgreement compareRidgeCounts(const NeighbourRidgeCounts& probe, const 
 // both prints' ridge images. All zero where a print has no usable image or a
 // correspondence names no minutia on one side.
 inline constexpr int kCorrespondenceNeighbours = 3;
-std::vector<RidgeCountAgreement> ridgeCountsAtCorrespondences(
-    const std::optional<RidgeDetailImage>& probeImage, const std::vector<Minutia>& probe, double probePpi,
-    const std::optional<RidgeDetailImage>& candidateImage, const std::vector<Minutia>& candidate,
-    const std::vector<std::pair<int, int>>& correspondences);
+std::vector<RidgeCountAgreement> ridgeCountsAtCorrespondences(const std::optional<RidgeDetailImage>& probeImage,
+                                                              const std::vector<Minutia>& probe, double probePpi,
+                                                              const std::optional<RidgeDetailImage>& candidateImage,
+                                                              const std::vector<Minutia>& candidate,
+                                                              const std::vector<std::pair<int, int>>& correspondences);
 
 }  // namespace ridgeline::fingerprint
