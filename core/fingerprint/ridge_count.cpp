@@ -32,22 +32,30 @@ bool usable(const std::optional<RidgeDetailImage>& image) {
          image->pixelsPerFeaturePixel < 1e3;
 }
 
-// Of the candidates (indices; minutiaOf(j) gives each one's minutia), the
-// up to `keep` nearest to `from` within reach (kNearestCountedPx to
-// kFarthestCountedPx at 500 ppi), nearest first, with their distances.
-// `near` is scratch, kept between calls.
+// Of the indices 0..count-1 (minutiaOf(j) gives each one's minutia, or
+// null for one to pass over), the up to `keep` nearest to `from` within
+// reach (kNearestCountedPx to kFarthestCountedPx at 500 ppi), nearest first,
+// with their distances. `near` is scratch, kept between calls.
 template <class MinutiaOf>
-void nearestWithinReach(const Minutia& from, const std::vector<size_t>& candidates, MinutiaOf minutiaOf,
-                        double toTemplate, size_t keep, std::vector<std::pair<double, size_t>>& near) {
+void nearestWithinReach(const Minutia& from, size_t count, MinutiaOf minutiaOf, double toTemplate, size_t keep,
+                        std::vector<std::pair<double, size_t>>& near) {
   near.clear();
-  for (size_t j : candidates) {
-    const Minutia& m = minutiaOf(j);
-    const double d = std::hypot(m.x - from.x, m.y - from.y) * toTemplate;
+  for (size_t j = 0; j < count; ++j) {
+    const Minutia* m = minutiaOf(j);
+    if (!m) continue;
+    const double d = std::hypot(m->x - from.x, m->y - from.y) * toTemplate;
     if (d >= kNearestCountedPx && d <= kFarthestCountedPx) near.push_back({d, j});
   }
   const size_t kept = std::min(near.size(), keep);
   std::partial_sort(near.begin(), near.begin() + long(kept), near.end());
   near.resize(kept);
+}
+
+// One count read on both prints, added to the tally.
+void tally(RidgeCountAgreement& r, int onProbe, int onCandidate) {
+  ++r.compared;
+  r.exact += onProbe == onCandidate;
+  r.withinOne += std::abs(onProbe - onCandidate) <= 1;
 }
 
 }  // namespace
@@ -80,15 +88,11 @@ NeighbourRidgeCounts countNeighbourRidges(const std::optional<RidgeDetailImage>&
   if (!usable(image) || minutiae.empty()) return out;
   const double toTemplate = 500.0 / (featurePpi > 0 ? featurePpi : 500), toImage = image->pixelsPerFeaturePixel;
   out.table.assign(minutiae.size() * kRidgeCountNeighbours, {});
-  std::vector<size_t> others;
   std::vector<std::pair<double, size_t>> near;
   for (size_t i = 0; i < minutiae.size(); ++i) {
     const Minutia& a = minutiae[i];
-    others.clear();
-    for (size_t j = 0; j < minutiae.size(); ++j)
-      if (j != i) others.push_back(j);
-    nearestWithinReach(
-        a, others, [&](size_t j) -> const Minutia& { return minutiae[j]; }, toTemplate, kRidgeCountNeighbours, near);
+    const auto other = [&](size_t j) { return j == i ? nullptr : &minutiae[j]; };
+    nearestWithinReach(a, minutiae.size(), other, toTemplate, kRidgeCountNeighbours, near);
     for (size_t q = 0; q < near.size(); ++q) {
       const Minutia& b = minutiae[near[q].second];
       out.table[i * kRidgeCountNeighbours + q] = {
@@ -119,10 +123,7 @@ RidgeCountAgreement compareRidgeCounts(const NeighbourRidgeCounts& probe, const 
       const RidgeCountNeighbour* end = onCandidate + kRidgeCountNeighbours;
       const RidgeCountNeighbour* m =
           std::find_if(onCandidate, end, [&](const auto& c) { return c.minutia == partner[size_t(n.minutia)]; });
-      if (m == end || m->ridges < 0) continue;
-      ++out.compared;
-      out.exact += m->ridges == n.ridges;
-      out.withinOne += std::abs(m->ridges - n.ridges) <= 1;
+      if (m != end && m->ridges >= 0) tally(out, n.ridges, m->ridges);
     }
   }
   return out;
@@ -143,26 +144,21 @@ std::vector<RidgeCountAgreement> ridgeCountsAtCorrespondences(const std::optiona
   const auto ridges = [](const RidgeDetailImage& image, double s, const Minutia& a, const Minutia& b) {
     return ridgesCrossed(image, a.x * s, a.y * s, b.x * s, b.y * s);
   };
-  std::vector<size_t> others;
   std::vector<std::pair<double, size_t>> near;
   for (size_t k = 0; k < correspondences.size(); ++k) {
     if (!marked(correspondences[k])) continue;
     const Minutia& a = probe[size_t(correspondences[k].first)];
-    others.clear();  // the other marked correspondences
-    for (size_t l = 0; l < correspondences.size(); ++l)
-      if (l != k && marked(correspondences[l])) others.push_back(l);
-    const auto probeMinutiaOf = [&](size_t l) -> const Minutia& { return probe[size_t(correspondences[l].first)]; };
-    nearestWithinReach(a, others, probeMinutiaOf, toTemplate, kCorrespondenceNeighbours, near);
+    // The other marked correspondences, by their probe minutiae.
+    const auto other = [&](size_t l) {
+      return l == k || !marked(correspondences[l]) ? nullptr : &probe[size_t(correspondences[l].first)];
+    };
+    nearestWithinReach(a, correspondences.size(), other, toTemplate, kCorrespondenceNeighbours, near);
     const Minutia& ac = candidate[size_t(correspondences[k].second)];
     for (const auto& [distance, l] : near) {
       const auto& other = correspondences[l];
       const int onProbe = ridges(*probeImage, sp, a, probe[size_t(other.first)]);
       const int onCandidate = ridges(*candidateImage, sc, ac, candidate[size_t(other.second)]);
-      if (onProbe < 0 || onCandidate < 0) continue;
-      RidgeCountAgreement& r = out[k];
-      ++r.compared;
-      r.exact += onProbe == onCandidate;
-      r.withinOne += std::abs(onProbe - onCandidate) <= 1;
+      if (onProbe >= 0 && onCandidate >= 0) tally(out[k], onProbe, onCandidate);
     }
   }
   return out;

@@ -242,6 +242,9 @@ class TestCaseView : public QObject {
       const auto& e = expected[size_t(row)];
       const QString want = e.compared > 0 ? QString("%1/%2").arg(e.withinOne).arg(e.compared) : QString("–");
       QCOMPARE(table->item(row, 3)->text(), want);
+      // Red where more than half the counts disagree, and only there.
+      const bool red = table->item(row, 3)->foreground().color() == QColor(200, 30, 30);
+      QCOMPARE(red, e.compared > 0 && 2 * (e.compared - e.withinOne) > e.compared);
       read += e.compared;
     }
     QVERIFY(read > 0);

@@ -117,7 +117,6 @@ void AnalysisPage::setProbe(const QImage& image, double ppi, const FeatureSet& a
   canvas_->setImage(image, ppi);
   canvas_->setReferenceFeatures(automatic.minutiae);
   canvas_->setClarity(automatic.clarity);
-  canvas_->setRidgeDetail(automatic.ridgeDetail);  // the measuring tool counts ridges on it
   refreshState();
 }
 
