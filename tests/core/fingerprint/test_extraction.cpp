@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <random>
+#include <vector>
 #include <numbers>
 
 #include <opencv2/imgproc.hpp>
@@ -12,6 +13,7 @@
 #include "core/fingerprint/normalization.h"
 #include "core/fingerprint/orientation_field.h"
 #include "core/fingerprint/ridge_response.h"
+#include "core/fingerprint/segmentation.h"
 #include "core/fingerprint/stage_picture.h"
 #include "core/util/errors.h"
 #include "fixtures.h"
@@ -31,6 +33,44 @@ cv::Mat straightRidges(int size, double degrees, int radius) {
       if (std::hypot(x - size / 2.0, y - size / 2.0) < radius)
         image.at<std::uint8_t>(y, x) = cv::saturate_cast<std::uint8_t>(128 + 100 * std::cos(2 * std::numbers::pi * (nx * x + ny * y) / 9));
   return image;
+}
+
+// The ridges of straightRidges broken into dots along their length, as a
+// latent's or a dry print's ridges often are: dark only on stretches of
+// 3-5 px with gaps of 3-5 px between them, at random.
+cv::Mat dottedRidges(int size, double degrees, int radius) {
+  cv::Mat image = straightRidges(size, degrees, radius);
+  const double a = degrees * std::numbers::pi / 180;
+  const double ax = std::cos(a), ay = -std::sin(a);  // along the ridges, image axes (y down)
+  cv::RNG random(11);
+  std::vector<int> dark(size_t(4 * size));  // per position along the ridges: 1 = dot, 0 = gap
+  for (size_t k = 0; k < dark.size();) {
+    const int dot = random.uniform(3, 6), gap = random.uniform(3, 6);
+    for (int i = 0; i < dot && k < dark.size(); ++i) dark[k++] = 1;
+    for (int i = 0; i < gap && k < dark.size(); ++i) dark[k++] = 0;
+  }
+  for (int y = 0; y < size; ++y)
+    for (int x = 0; x < size; ++x) {
+      // Each ridge gets its own run of dots: the position along it is offset by the ridge's index.
+      const double across = (std::sin(a) * x + std::cos(a) * y) / 9;
+      const int along = int(ax * x + ay * y + 2 * size + 37 * std::floor(across + 0.5)) % int(dark.size());
+      std::uint8_t& p = image.at<std::uint8_t>(y, x);
+      if (p < 128 && !dark[size_t(along)]) p = 228;
+    }
+  return image;
+}
+
+// Share of the region's grid cells within `radius` px of the image centre.
+double regionCover(const cv::Mat& region, int imageSize, int radius) {
+  int inside = 0, covered = 0;
+  for (int r = 0; r < region.rows; ++r)
+    for (int c = 0; c < region.cols; ++c) {
+      const double x = (c + 0.5) * kCellSize, y = (r + 0.5) * kCellSize;
+      if (std::hypot(x - imageSize / 2.0, y - imageSize / 2.0) > radius) continue;
+      ++inside;
+      covered += region.at<std::uint8_t>(r, c) != 0;
+    }
+  return double(covered) / std::max(1, inside);
 }
 
 // Mean difference in degrees between two orientation grids (radians, a ridge
@@ -180,6 +220,34 @@ class TestExtraction : public QObject {
     const double before = meanGapDegrees(first, truth, 22), after = meanGapDegrees(refined, truth, 22);
     qInfo("orientation off the true ridges: %.2f degrees first, %.2f refined", before, after);
     QVERIFY2(after < 0.6 * before, qPrintable(QString("%1 -> %2 degrees").arg(before).arg(after)));
+  }
+
+  void dottedRidgesStayInTheRegion() {
+    // Ridges broken into dots have little gradient coherence at the 8 px
+    // scale (the dots' own edges point every way), though their flow is plain
+    // to see. They must stay in the region, as the latents' blotched ridges
+    // must; the fine grain of an empty sensor must stay out.
+    const cv::Mat dotted = dottedRidges(400, 30, 150);
+    const OrientationField field = computeOrientationField(normalizeContrast(dotted));
+    std::vector<float> inner;
+    for (int r = 0; r < field.coherence.rows; ++r)
+      for (int c = 0; c < field.coherence.cols; ++c)
+        if (std::hypot((c + 0.5) * kCellSize - 200, (r + 0.5) * kCellSize - 200) < 120)
+          inner.push_back(field.coherence.at<float>(r, c));
+    std::nth_element(inner.begin(), inner.begin() + long(inner.size() / 2), inner.end());
+    const float median = inner[inner.size() / 2];
+    qInfo("dotted ridges: median coherence %.3f", median);
+    QVERIFY2(median > 0.12f && median < 0.25f, qPrintable(QString::number(median)));  // the case in point
+    const double cover = regionCover(segmentFingerprint(dotted, field.coherence), 400, 130);
+    QVERIFY2(cover > 0.95, qPrintable(QString::number(cover)));
+    QVERIFY(extractFeatures(dotted, 500).ridgeFlow.has_value());
+
+    cv::Mat grain(400, 400, CV_8U);
+    cv::RNG random(5);
+    random.fill(grain, cv::RNG::NORMAL, 200, 25);
+    cv::GaussianBlur(grain, grain, cv::Size(), 1.0);
+    const cv::Mat empty = segmentFingerprint(grain, computeOrientationField(normalizeContrast(grain)).coherence);
+    QVERIFY2(regionCover(empty, 400, 200) < 0.05, qPrintable(QString::number(regionCover(empty, 400, 200))));
   }
 
   void ridgeResponseIsRelativeToThePrintsMedian() {
