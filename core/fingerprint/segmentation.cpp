@@ -18,7 +18,7 @@ constexpr float kRelativeEnergy = 0.3f;   // of the print's 95th percentile: the
 // only 0.12-0.25 here, although an examiner follows their flow easily: a
 // floor of 0.25 cut such areas out of the region, and the dots could not be
 // enhanced into ridges at all. Minutiae still need coherence 0.2 where they
-// stand (false_minutiae_removal.cpp); measured in docs/matcher.md, section 5.
+// stand (false_minutiae_removal.cpp); measured in docs/matcher.md, section 4.
 constexpr float kMinCoherence = 0.12f;
 
 // Energy in the ridge-frequency band (difference of Gaussians around the
