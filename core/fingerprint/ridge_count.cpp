@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/fingerprint/ridge_detail.h"
+
 namespace ridgeline::fingerprint {
 namespace {
 
@@ -26,10 +28,9 @@ bool inside(const RidgeDetailImage& image, double x, double y) {
   return x >= 0 && y >= 0 && x < image.cols - 1 && y < image.rows - 1;  // false for NaN too
 }
 
+// A line needs two pixels each way to be read between.
 bool usable(const std::optional<RidgeDetailImage>& image) {
-  return image && image->cols > 1 && image->rows > 1 &&
-         image->pixels.size() == size_t(image->cols) * size_t(image->rows) && image->pixelsPerFeaturePixel > 1e-3 &&
-         image->pixelsPerFeaturePixel < 1e3;
+  return image && wellFormed(*image) && image->cols > 1 && image->rows > 1;
 }
 
 // Of the indices 0..count-1 (minutiaOf(j) gives each one's minutia, or
@@ -61,7 +62,8 @@ void tally(RidgeCountAgreement& r, int onProbe, int onCandidate) {
 }  // namespace
 
 int ridgesCrossed(const RidgeDetailImage& image, double x0, double y0, double x1, double y1) {
-  if (!inside(image, x0, y0) || !inside(image, x1, y1)) return -1;
+  // Public, and the measuring tool's image may come from anywhere: never read past the pixels.
+  if (!wellFormed(image) || !inside(image, x0, y0) || !inside(image, x1, y1)) return -1;
   const int steps = int(std::ceil(std::hypot(x1 - x0, y1 - y0) / kStep));
   if (steps < 2) return -1;
   enum class Seen { Nothing, Ridge, Valley } seen = Seen::Nothing;

@@ -44,7 +44,8 @@ struct NeighbourRidgeCounts {
 // dark runs entered from light and left for light along the line, with a
 // little hysteresis about the no-ridge grey so that noise on a valley does not
 // count. The ridges the two points stand on are not counted. -1 when the
-// line leaves the image or is too short to cross anything.
+// line leaves the image, is too short to cross anything, or the image is
+// malformed (ridge_detail.h, wellFormed).
 int ridgesCrossed(const RidgeDetailImage& image, double x0, double y0, double x1, double y1);
 
 // Empty when there is no usable image (the matcher then scores without

@@ -149,8 +149,7 @@ RidgeDetail prepareRidgeDetail(const std::optional<RidgeDetailImage>& image, dou
   RidgeDetail d;
   // Template pixels are feature pixels * 500 / ppi.
   const double perTemplatePixel = image ? image->pixelsPerFeaturePixel * (featurePpi > 0 ? featurePpi : 500) / 500.0 : 0;
-  if (!image || image->cols <= 0 || image->rows <= 0 || !(perTemplatePixel > 1e-3 && perTemplatePixel < 1e3) ||
-      image->pixels.size() != size_t(image->cols) * size_t(image->rows) || minutiae.empty())
+  if (!image || !wellFormed(*image) || !(perTemplatePixel > 1e-3 && perTemplatePixel < 1e3) || minutiae.empty())
     return d;  // a malformed image is as good as none: the minutiae are scored alone
   d.perTemplatePixel = perTemplatePixel;
   d.patches.assign(minutiae.size() * kPatchSide * kStride, kNoRidge);

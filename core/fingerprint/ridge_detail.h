@@ -30,6 +30,14 @@ namespace ridgeline::fingerprint {
 // resolution) reduced to half; workingScale = working pixels per source pixel.
 RidgeDetailImage toRidgeDetailImage(const cv::Mat& enhancedBytes, double workingScale);
 
+// Whether an image (a feature set's, so possibly stored or sent by someone
+// else) can be read: pixels for its whole size, at a believable scale. Every
+// reader of the image asks this first; a malformed one counts as none.
+inline bool wellFormed(const RidgeDetailImage& image) {
+  return image.cols > 0 && image.rows > 0 && image.pixels.size() == size_t(image.cols) * size_t(image.rows) &&
+         image.pixelsPerFeaturePixel > 1e-3 && image.pixelsPerFeaturePixel < 1e3;
+}
+
 // The matcher's side: a square patch of the image around each minutia,
 // stored one after another so that a comparison reads a few contiguous
 // kilobytes instead of scattered rows of two whole images (which cost three

@@ -347,11 +347,10 @@ void ComparisonWorkspace::wireCanvas(PrintCanvas* canvas, FeatureSetDocument* do
   connect(canvas, &PrintCanvas::minutiaActivated, this,
           [this, canvas](int index) { onMinutiaActivated(canvas, index); });
   connect(canvas, &PrintCanvas::measured, this, [this](double mm, int ridges) {
-    emit statusMessage(ridges < 0 ? tr("Distance: %1 mm").arg(mm, 0, 'f', 2)
-                                  : tr("Distance: %1 mm, %2 ridges crossed between the two ends (counted on the "
-                                       "extractor's enhanced ridges)")
-                                        .arg(mm, 0, 'f', 2)
-                                        .arg(ridges));
+    const QString distance = tr("Distance: %1 mm").arg(mm, 0, 'f', 2);
+    if (ridges < 0) return emit statusMessage(distance);
+    emit statusMessage(tr("%1, %2 crossed between the two ends (counted on the extractor's enhanced ridges)")
+                           .arg(distance, ridges == 1 ? tr("1 ridge") : tr("%1 ridges").arg(ridges)));
   });
 }
 

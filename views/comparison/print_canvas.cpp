@@ -406,8 +406,10 @@ void PrintCanvas::mouseMoveEvent(QMouseEvent* event) {
       const QLineF line(*pressScene_, scenePos);
       const double mm = line.length() * kMmPerInch / ppi_;
       const int ridges = ridgesAlong(line);
-      gestureLabel_->setText(ridges < 0 ? QStringLiteral("%1 mm").arg(mm, 0, 'f', 2)
-                                        : tr("%1 mm, %2 ridges").arg(mm, 0, 'f', 2).arg(ridges));
+      const QString distance = QStringLiteral("%1 mm").arg(mm, 0, 'f', 2);
+      gestureLabel_->setText(ridges < 0    ? distance
+                             : ridges == 1 ? tr("%1, 1 ridge").arg(distance)
+                                           : tr("%1, %2 ridges").arg(distance).arg(ridges));
       gestureLabel_->setPos(scenePos);
       gestureLabel_->show();
     }

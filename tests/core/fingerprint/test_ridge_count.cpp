@@ -74,6 +74,11 @@ class TestRidgeCount : public QObject {
     QCOMPARE(ridgesCrossed(image, 2, 30, 2, 1e9), -1);
     QCOMPARE(ridgesCrossed(image, std::numeric_limits<double>::quiet_NaN(), 30, 20, 30), -1);
     QCOMPARE(ridgesCrossed(image, 20, 30, 20.4, 30), -1);
+    // A malformed image (fewer pixels than its size says) is never read.
+    RidgeDetailImage cut = image;
+    cut.pixels.resize(cut.pixels.size() / 2);
+    QCOMPARE(ridgesCrossed(cut, 2.5, 60, 27.5, 60), -1);
+    QVERIFY(ridgesCrossed(image, 2.5, 60, 27.5, 60) > 0);
   }
 
   void eachMinutiaKeepsItsNearestNeighboursWithinReach() {
