@@ -6,6 +6,8 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include "core/fingerprint/turned_window.h"
+
 // The window products run nine times a pair: built for AVX2 as well, picked
 // at load time where the processor has it (as in greedy_pairing.cpp).
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
@@ -16,12 +18,13 @@
 
 namespace ridgeline::fingerprint {
 namespace {
-constexpr int kRadius = 14;  // window half-side, detail pixels (28 at 500 ppi: about three ridge periods)
-constexpr int kSide = 2 * kRadius + 1;
-// Every other row of the window is compared: as telling (measured, docs/matcher.md)
-// at half the memory reads, which are most of the cost.
-constexpr int kRowStep = 2;
-constexpr int kRows = (kSide - 1) / kRowStep + 1;
+// The probe's window (turned_window.h).
+constexpr int kRadius = kWindowRadius;
+constexpr int kSide = kWindowSide;
+constexpr int kRowStep = kWindowRowStep;
+constexpr int kRows = kWindowRows;
+constexpr int kRow = kWindowRow;
+using Window = TurnedWindow;
 constexpr int kWindow = kRows * kSide;
 constexpr int kShift = 1;    // placements tried each way, detail pixels
 
@@ -31,33 +34,6 @@ constexpr int kStride = kDetailPatchStride;
 constexpr int kSpanStride = kDetailSpanStride;
 constexpr int kCentre = kDetailPatchRadius;
 constexpr std::uint8_t kNoRidge = 128;  // the enhanced image's grey where it found no ridge
-
-// Window rows are padded to 32 with zeros, so the products run in whole vectors.
-constexpr int kRow = 32;
-using Window = std::array<std::int16_t, kRows * kRow>;
-
-// The probe's window, turned into the candidate's frame, each pixel the
-// nearest (bilinear sampling measured no better and cost more). Offsets
-// (u, v) in the candidate's pixels (y down) map to step * (cos u - sin v,
-// sin u + cos v) in the probe's: the rotation undone, seen in y-down images.
-// (cx, cy): the minutia in its patch. Positions run in 16.16 fixed point.
-// False when the window leaves the patch.
-bool sampleTurned(const std::uint8_t* patch, double cx, double cy, double cosA, double sinA, double step, Window& out) {
-  const double reach = kRadius * step * (std::abs(cosA) + std::abs(sinA)) + 1;
-  if (cx - reach < 0 || cy - reach < 0 || cx + reach >= kPatchSide || cy + reach >= kPatchSide) return false;
-  constexpr double kOne = 65536;
-  const auto fixed = [&](double v) { return std::int32_t(std::floor(v * kOne)); };
-  const std::int32_t ux = fixed(step * cosA), uy = fixed(step * sinA), vx = fixed(-step * sinA), vy = fixed(step * cosA);
-  // + half a pixel, so that truncation rounds to the nearest.
-  std::int32_t rowX = fixed(cx + 0.5 - kRadius * (step * cosA - step * sinA));
-  std::int32_t rowY = fixed(cy + 0.5 - kRadius * (step * sinA + step * cosA));
-  out.fill(0);
-  for (int v = 0; v < kRows; ++v, rowX += kRowStep * vx, rowY += kRowStep * vy) {
-    std::int32_t x = rowX, y = rowY;
-    for (int u = 0; u < kSide; ++u, x += ux, y += uy) out[size_t(v * kRow + u)] = patch[(y >> 16) * kStride + (x >> 16)];
-  }
-  return true;
-}
 
 // Sum of a * b over the window (b read 32 wide; a's padding is 0). In
 // integers, which the compiler vectorises (a float sum it may not reorder).
@@ -223,7 +199,7 @@ int agreeingRidgeDetail(const RidgeDetail& probe, const RidgeDetail& candidate, 
     if (k + 1 < pairs.size() && known(pairs[k + 1]))
       prefetchRows(probe.patch(size_t(pairs[k + 1].first)), kCentre - reach, kCentre + reach + 1),
           prefetchSpan(candidate.span(size_t(pairs[k + 1].second)));
-    if (!sampleTurned(probe.patch(i), kCentre + probe.offsetX[i], kCentre + probe.offsetY[i], cosA, sinA, step, a))
+    if (!readTurnedWindow(probe.patch(i), kCentre + probe.offsetX[i], kCentre + probe.offsetY[i], cosA, sinA, step, a))
       continue;
     if (ridgesAgree(a, candidate.span(j), candidate.placementSums.data() + j * kSumsPerPatch) && ++agreeing == kDetailPairsForFull)
       break;
