@@ -118,6 +118,7 @@ struct Scratch {
   std::vector<char> usedA, usedB;
   std::vector<Aligned> aligned;
   std::vector<std::pair<int, int>> near;  // see nearPairs
+  std::vector<double> xs, ys;             // points whose overlap countOverlap counts
 };
 
 // Every probe minutia aligned, in a loop of its own: the steps of one minutia
@@ -220,20 +221,15 @@ GlobalMatch pairUnder(const Rigid& r, const TemplateMinutia& anchorA, const MccT
 // (ridge_presence.h), and every paired one: the denominators that make
 // partial and blotched prints comparable. The probe's minutiae as pairUnder
 // aligned them under r; paired: pairUnder's marks of the paired minutiae.
-void countOverlap(const Rigid& r, const Scratch& paired, const MccTemplate& a, const MccTemplate& b, GlobalMatch& g) {
-  int na = 0, nb = 0;
-  for (size_t i = 0; i < paired.aligned.size(); ++i) {
-    const Aligned& p = paired.aligned[i];
-    const HullMask::Place place = b.area.at(p.x, p.y);
-    na += place.inside & (paired.usedA[i] | place.ridges);
-  }
-  for (size_t j = 0; j < b.minutiae.size(); ++j) {
-    double x, y;
-    r.inverse(b.minutiae[j].x, b.minutiae[j].y, x, y);
-    const HullMask::Place place = a.area.at(x, y);
-    nb += place.inside & (paired.usedB[j] | place.ridges);
-  }
-  g.probeInOverlap = na, g.candidateInOverlap = nb;
+void countOverlap(const Rigid& r, Scratch& paired, const MccTemplate& a, const MccTemplate& b, GlobalMatch& g) {
+  std::vector<double>& xs = paired.xs;
+  std::vector<double>& ys = paired.ys;
+  xs.resize(std::max(paired.aligned.size(), b.minutiae.size()));
+  ys.resize(xs.size());
+  for (size_t i = 0; i < paired.aligned.size(); ++i) xs[i] = paired.aligned[i].x, ys[i] = paired.aligned[i].y;
+  g.probeInOverlap = b.area.countShown(xs.data(), ys.data(), paired.usedA.data(), paired.aligned.size());
+  for (size_t j = 0; j < b.minutiae.size(); ++j) r.inverse(b.minutiae[j].x, b.minutiae[j].y, xs[j], ys[j]);
+  g.candidateInOverlap = a.area.countShown(xs.data(), ys.data(), paired.usedB.data(), b.minutiae.size());
 }
 
 // Least-squares rigid fit of the pairs (Umeyama 1991, 2-D, no scale).

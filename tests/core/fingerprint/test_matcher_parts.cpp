@@ -198,6 +198,48 @@ class TestMatcherParts : public QObject {
     QVERIFY(shown > 50 && hidden > 50);
   }
 
+  void overlapCountIsThePointByPointCount() {
+    // countShown (four points at a time where the processor can) against at()
+    // point by point: points inside, outside, in the margin, on cell edges,
+    // far off the raster and not numbers; paired or not; counts of every
+    // remainder by four. Masks: a square print, half of it unclear; a
+    // slanted triangle without a clarity map; none.
+    ClarityMap clarity;
+    clarity.cols = clarity.rows = 6;
+    for (int row = 0; row < 6; ++row)
+      for (int col = 0; col < 6; ++col) clarity.levels.push_back(col < 3 ? 3 : 1);
+    const RidgePresence ridges(clarity, 500);
+    const std::vector<std::array<float, 4>> square = {{0, -96, 0, 1}, {96, -96, -1, 0}, {96, 0, 0, -1}, {0, 0, 1, 0}};
+    const float s = float(1 / std::sqrt(2.0));
+    const std::vector<std::array<float, 4>> triangle = {{0, 0, 0, 1}, {200, 0, -s, -s}, {0, 200, 1, 0}};
+    const HullMask masks[] = {HullMask(square, ridges), HullMask(triangle), HullMask()};
+    std::mt19937 random(5);
+    std::uniform_real_distribution<double> placeX(-120, 260), placeY(-150, 230);
+    const double odd[] = {std::numeric_limits<double>::quiet_NaN(), 1e300, -1e300,
+                          std::numeric_limits<double>::infinity(), 0, -HullMask::kMargin - HullMask::kCell};
+    int counted = 0, notCounted = 0;
+    for (const HullMask& mask : masks)
+      for (int trial = 0; trial < 300; ++trial) {
+        const size_t n = size_t(trial % 41);
+        std::vector<double> xs(n), ys(n);
+        std::vector<char> paired(n);
+        for (size_t k = 0; k < n; ++k) {
+          xs[k] = placeX(random), ys[k] = placeY(random);
+          if (random() % 4 == 0) xs[k] = HullMask::kCell * std::round(xs[k] / HullMask::kCell);  // on a cell edge
+          if (random() % 16 == 0) (random() % 2 ? xs[k] : ys[k]) = odd[random() % 6];
+          paired[k] = char(random() % 3 == 0);
+        }
+        int expected = 0;
+        for (size_t k = 0; k < n; ++k) {
+          const HullMask::Place p = mask.at(xs[k], ys[k]);
+          expected += p.inside & (paired[k] | p.ridges);
+        }
+        QCOMPARE(mask.countShown(xs.data(), ys.data(), paired.data(), n), expected);
+        counted += expected, notCounted += int(n) - expected;
+      }
+    QVERIFY(counted > 1000 && notCounted > 1000);
+  }
+
   void emptyHullContainsNothing() {
     const HullMask none;
     QVERIFY(!none.contains(0, 0));
