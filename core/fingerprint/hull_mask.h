@@ -51,9 +51,9 @@ class HullMask {
 
   // Of the points (xs[k], ys[k]), k < n, how many fall inside where the
   // print shows ridges, or inside at all where shown[k] is 1 (a paired
-  // minutia; else 0): the consolidation's overlap count. Four points at a time where
-  // the processor has AVX2, the count at() gives point by point otherwise;
-  // the two give the same count (tested).
+  // minutia; else 0): the consolidation's overlap count. Four points at a
+  // time where the processor has AVX2, else point by point with at(); the
+  // two give the same count (tested).
   int countShown(const double* xs, const double* ys, const char* shown, std::size_t n) const;
 
  private:
