@@ -174,17 +174,6 @@ bool buildCylinder(const std::vector<Point>& points, size_t i, const HullOffsetT
   return valid >= kMinValidCells * inCircle;
 }
 
-void pairwiseGeometry(MccTemplate& t) {
-  const size_t n = t.cylinders.size();
-  t.geometry.assign(n * n, {});
-  for (size_t i = 0; i < n; ++i)
-    for (size_t j = 0; j < n; ++j) {
-      const auto& a = t.cylinders[i];
-      const auto& b = t.cylinders[j];
-      t.geometry[i * n + j] = {float(std::hypot(b.x - a.x, b.y - a.y)), float(angleDifference(b.direction, a.direction)),
-                               float(angleDifference(std::atan2(b.y - a.y, b.x - a.x), a.direction))};
-    }
-}
 }  // namespace
 
 void countCylinderCells(Cylinder& cylinder) {
@@ -235,8 +224,20 @@ MccTemplate prepareTemplate(const FeatureSet& features) {
     cyl.orientation = describeOrientation(t.flow, cyl.x, cyl.y, cyl.direction);
     t.cylinders.push_back(cyl);
   }
-  pairwiseGeometry(t);
+  if (t.cylinders.size() <= kGeometryKeptCylinders) keepPairwiseGeometry(t);
   return t;
+}
+
+PairGeometry pairGeometry(const Cylinder& a, const Cylinder& b) {
+  return {float(std::hypot(b.x - a.x, b.y - a.y)), float(angleDifference(b.direction, a.direction)),
+          float(angleDifference(std::atan2(b.y - a.y, b.x - a.x), a.direction))};
+}
+
+void keepPairwiseGeometry(MccTemplate& t) {
+  const size_t n = t.cylinders.size();
+  t.geometry.assign(n * n, {});
+  for (size_t i = 0; i < n; ++i)
+    for (size_t j = 0; j < n; ++j) t.geometry[i * n + j] = pairGeometry(t.cylinders[i], t.cylinders[j]);
 }
 
 }  // namespace ridgeline::fingerprint

@@ -65,7 +65,8 @@ struct MccTemplate {
   std::vector<float> yByX;          // their y, same order (read with sortedX, kept beside it)
   std::vector<Cylinder> cylinders;  // valid cylinders only
   // Pairwise geometry between cylinders' minutiae (row-major n x n), kept
-  // together because the relaxation reads all three for each pair:
+  // together because the relaxation reads all three for each pair. Empty
+  // for a template of more than kGeometryKeptCylinders: see there.
   std::vector<PairGeometry> geometry;
   FlowField flow;                   // ridge flow, empty when the feature set has none
   RidgeDetail detail;               // enhanced ridges, empty when the feature set has none
@@ -75,6 +76,22 @@ struct MccTemplate {
 
 // The most minutiae one template may hold (pairwise tables are n x n).
 inline constexpr size_t kMaxMatchableMinutiae = 4000;
+
+// The geometry of cylinder b's minutia seen from cylinder a's: the same
+// numbers whether the template keeps them in its table or the relaxation
+// asks for one pair at a time.
+PairGeometry pairGeometry(const Cylinder& a, const Cylinder& b);
+
+// Up to this many cylinders a template keeps the whole geometry table
+// (11 MB at 1,000; a print of 80 minutiae, 77 KB), read at every
+// comparison. A palm's can hold 4,000, whose table would take 192 MB and a
+// second to build; its relaxation computes the few pairs it reads instead
+// (a latent against a palm relaxes some tens of pairs).
+inline constexpr size_t kGeometryKeptCylinders = 1000;
+
+// Fills the template's geometry table whatever its size (tests; a search
+// that compares one large template with many).
+void keepPairwiseGeometry(MccTemplate& t);
 
 // Throws InputError when a minutia has a non-finite or absurd position or
 // direction, when there are more than kMaxMatchableMinutiae, or when the

@@ -73,6 +73,35 @@ void addScaled(float* __restrict out, const float* __restrict in, float weight, 
   for (size_t t = 0; t < count; t += kBlock)
     for (size_t u = 0; u < kBlock; ++u) out[t + u] += in[t + u] * weight;
 }
+
+// A template's pair geometry as the compatibilities read it: from its table,
+// or computed pair by pair for a template too large to keep one
+// (kGeometryKeptCylinders). The same numbers either way.
+struct KeptGeometry {
+  const MccTemplate& t;
+  const PairGeometry& operator()(int i, int j) const { return t.geometry[size_t(i) * t.size() + size_t(j)]; }
+};
+struct ComputedGeometry {
+  const MccTemplate& t;
+  PairGeometry operator()(int i, int j) const { return pairGeometry(t.cylinders[size_t(i)], t.cylinders[size_t(j)]); }
+};
+
+// rho[t][k] = rho[k][t]: how compatible pairs t and k are (rows `stride` apart).
+template <class ProbeGeometry, class CandidateGeometry>
+void fillCompatibilities(const std::vector<RelaxedPair>& pairs, const ProbeGeometry& probe,
+                         const CandidateGeometry& candidate, const CompatibilityTables& tables, size_t stride,
+                         std::vector<float>& rho) {
+  const size_t n = pairs.size();
+  for (size_t t = 0; t < n; ++t)
+    for (size_t k = t + 1; k < n; ++k) {
+      const PairGeometry& a = probe(pairs[t].probe, pairs[k].probe);
+      const PairGeometry& b = candidate(pairs[t].candidate, pairs[k].candidate);
+      const float d1 = std::abs(a.distance - b.distance);
+      const float d2 = angleGapWrapped(a.directionDiff, b.directionDiff);
+      const float d3 = angleGapWrapped(a.radialAngle, b.radialAngle);
+      rho[t * stride + k] = rho[k * stride + t] = tables.rho(d1, d2, d3);
+    }
+}
 }  // namespace
 
 std::vector<RelaxedPair> relax(const MccTemplate& probe, const MccTemplate& candidate, std::vector<RelaxedPair> pairs) {
@@ -80,7 +109,6 @@ std::vector<RelaxedPair> relax(const MccTemplate& probe, const MccTemplate& cand
   const size_t n = pairs.size();
   for (auto& p : pairs) p.relaxed = p.initial;
   if (n < 2) return pairs;
-  const size_t na = probe.size(), nb = candidate.size();
   // Rows padded with zeros to whole blocks (see addScaled).
   const size_t stride = (n + kBlock - 1) / kBlock * kBlock;
   // Buffers kept per thread: allocating them took a few percent of a
@@ -88,15 +116,15 @@ std::vector<RelaxedPair> relax(const MccTemplate& probe, const MccTemplate& cand
   // to 64 MB): they are given back at the end.
   thread_local std::vector<float> rho, lambda, next;
   rho.assign(n * stride, 0);
-  for (size_t t = 0; t < n; ++t)
-    for (size_t k = t + 1; k < n; ++k) {
-      const PairGeometry& a = probe.geometry[size_t(pairs[t].probe) * na + size_t(pairs[k].probe)];
-      const PairGeometry& b = candidate.geometry[size_t(pairs[t].candidate) * nb + size_t(pairs[k].candidate)];
-      const float d1 = std::abs(a.distance - b.distance);
-      const float d2 = angleGapWrapped(a.directionDiff, b.directionDiff);
-      const float d3 = angleGapWrapped(a.radialAngle, b.radialAngle);
-      rho[t * stride + k] = rho[k * stride + t] = tables.rho(d1, d2, d3);
-    }
+  const bool probeKept = !probe.geometry.empty(), candidateKept = !candidate.geometry.empty();
+  if (probeKept && candidateKept)
+    fillCompatibilities(pairs, KeptGeometry{probe}, KeptGeometry{candidate}, tables, stride, rho);
+  else if (probeKept)
+    fillCompatibilities(pairs, KeptGeometry{probe}, ComputedGeometry{candidate}, tables, stride, rho);
+  else if (candidateKept)
+    fillCompatibilities(pairs, ComputedGeometry{probe}, KeptGeometry{candidate}, tables, stride, rho);
+  else
+    fillCompatibilities(pairs, ComputedGeometry{probe}, ComputedGeometry{candidate}, tables, stride, rho);
   lambda.assign(stride, 0), next.resize(stride);
   for (size_t t = 0; t < n; ++t) lambda[t] = float(pairs[t].initial);
   const float share = float((1 - kRelaxationWeight) / double(n - 1));

@@ -17,6 +17,7 @@
 #include "core/fingerprint/hull_mask.h"
 #include "core/fingerprint/ridge_presence.h"
 #include "core/fingerprint/local_similarity.h"
+#include "core/fingerprint/matcher.h"
 #include "core/fingerprint/mcc_template.h"
 #include "core/util/errors.h"
 
@@ -238,6 +239,39 @@ class TestMatcherParts : public QObject {
         counted += expected, notCounted += int(n) - expected;
       }
     QVERIFY(counted > 1000 && notCounted > 1000);
+  }
+
+  void palmSizedTemplateComputesItsGeometryAndScoresTheSame() {
+    // A palm-sized set (random minutiae over 40 x 50 mm) keeps no geometry
+    // table; its relaxation computes the pairs it reads. The scores must be
+    // those of the same template with the whole table kept, against a mark
+    // cut from it (either way round) and against itself.
+    std::mt19937 random(3);
+    std::uniform_real_distribution<double> x(0, 800), y(0, 1000), turn(-3, 3);
+    FeatureSet palm;
+    for (size_t i = 0; i < kGeometryKeptCylinders + 100; ++i) {
+      Minutia m;
+      m.x = x(random), m.y = y(random), m.direction = turn(random), m.quality = 60;
+      palm.minutiae.push_back(m);
+    }
+    FeatureSet mark;  // the 40 minutiae nearest one point, moved
+    std::vector<Minutia> near = palm.minutiae;
+    std::sort(near.begin(), near.end(), [](const Minutia& a, const Minutia& b) {
+      return std::hypot(a.x - 400, a.y - 500) < std::hypot(b.x - 400, b.y - 500);
+    });
+    for (size_t i = 0; i < 40; ++i) mark.minutiae.push_back(near[i]), mark.minutiae.back().x -= 300;
+    const MccTemplate computed = prepareTemplate(palm), probe = prepareTemplate(mark);
+    QVERIFY(computed.size() > kGeometryKeptCylinders);
+    QVERIFY(computed.geometry.empty());
+    QCOMPARE(probe.geometry.size(), probe.size() * probe.size());
+    MccTemplate kept = computed;
+    keepPairwiseGeometry(kept);
+    QCOMPARE(kept.geometry.size(), kept.size() * kept.size());
+    const double found = scoreTemplates(probe, computed);
+    QVERIFY2(found > 0.5, qPrintable(QString::number(found)));  // the mark is found in the palm
+    QCOMPARE(found, scoreTemplates(probe, kept));
+    QCOMPARE(scoreTemplates(computed, probe), scoreTemplates(kept, probe));
+    QCOMPARE(scoreTemplates(computed, computed), scoreTemplates(kept, kept));
   }
 
   void emptyHullContainsNothing() {
