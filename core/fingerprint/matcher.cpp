@@ -54,9 +54,10 @@ struct Consolidation {
 // pairs, and in a search through many candidates it is not yet in cache: a
 // third of the relaxation's profile samples fell on those reads. Asked for
 // here, they are done while the similarity matrix is computed. Only a
-// print's matrix (80 minutiae, the extractor's most: 77 KB) is fetched
-// whole; a palm's (up to 4,000 minutiae, 192 MB) is read only where the
-// pairs fall, and fetching it all would cost more than it saves.
+// print's table (80 minutiae, the extractor's most: 77 KB) is fetched
+// whole; a larger one is read only where the pairs fall, and fetching it
+// all would cost more than it saves (a palm keeps none:
+// kGeometryKeptCylinders).
 void fetchGeometryAhead(const MccTemplate& candidate) {
   const char* bytes = reinterpret_cast<const char*>(candidate.geometry.data());
   const size_t size = candidate.geometry.size() * sizeof(PairGeometry);

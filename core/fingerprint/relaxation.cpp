@@ -116,7 +116,9 @@ std::vector<RelaxedPair> relax(const MccTemplate& probe, const MccTemplate& cand
   // to 64 MB): they are given back at the end.
   thread_local std::vector<float> rho, lambda, next;
   rho.assign(n * stride, 0);
-  const bool probeKept = !probe.geometry.empty(), candidateKept = !candidate.geometry.empty();
+  // A table is read only when it is whole; otherwise (a palm-sized template) the pairs are computed.
+  const auto kept = [](const MccTemplate& t) { return t.geometry.size() == t.size() * t.size(); };
+  const bool probeKept = kept(probe), candidateKept = kept(candidate);
   if (probeKept && candidateKept)
     fillCompatibilities(pairs, KeptGeometry{probe}, KeptGeometry{candidate}, tables, stride, rho);
   else if (probeKept)

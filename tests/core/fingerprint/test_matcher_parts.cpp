@@ -63,6 +63,21 @@ Cylinder cutCylinder(const Cylinder& c, std::uint64_t keep) {
   countCylinderCells(cut);
   return cut;
 }
+// A print of 6 x 6 blocks (96 px, y up from its top edge), its left three
+// columns clear (level 3), its right three debatable (level 1).
+RidgePresence halfClearPrint() {
+  ClarityMap clarity;
+  clarity.cols = clarity.rows = 6;
+  for (int row = 0; row < 6; ++row)
+    for (int col = 0; col < 6; ++col) clarity.levels.push_back(col < 3 ? 3 : 1);
+  return RidgePresence(clarity, 500);
+}
+
+// Hull edges (x, y, inward normal): that print's whole image, and a
+// triangle with slanted edges.
+const std::vector<std::array<float, 4>> kWholePrint = {{0, -96, 0, 1}, {96, -96, -1, 0}, {96, 0, 0, -1}, {0, 0, 1, 0}};
+const float kSlant = float(1 / std::sqrt(2.0));
+const std::vector<std::array<float, 4>> kTriangle = {{0, 0, 0, 1}, {200, 0, -kSlant, -kSlant}, {0, 200, 1, 0}};
 }  // namespace
 
 class TestMatcherParts : public QObject {
@@ -84,8 +99,7 @@ class TestMatcherParts : public QObject {
     // A triangle with slanted edges: each raster row holds one run of cells.
     // Every point further than a cell's diagonal from the widened edge must
     // get the answer of the exact widened hull.
-    const float s = float(1 / std::sqrt(2.0));
-    const std::vector<std::array<float, 4>> edges = {{0, 0, 0, 1}, {200, 0, -s, -s}, {0, 200, 1, 0}};
+    const std::vector<std::array<float, 4>>& edges = kTriangle;
     const HullMask mask(edges);
     const double diagonal = HullMask::kCell * std::sqrt(2.0);
     int inside = 0, outside = 0;
@@ -166,15 +180,9 @@ class TestMatcherParts : public QObject {
   }
 
   void hullMaskKnowsWhereThePrintShowsRidges() {
-    // A print of 6 x 6 blocks (96 px, y up from its top edge), its left three
-    // columns clear (level 3), its right three debatable (level 1), the hull
-    // its whole image.
-    ClarityMap clarity;
-    clarity.cols = clarity.rows = 6;
-    for (int row = 0; row < 6; ++row)
-      for (int col = 0; col < 6; ++col) clarity.levels.push_back(col < 3 ? 3 : 1);
-    const RidgePresence ridges(clarity, 500);
-    const std::vector<std::array<float, 4>> edges = {{0, -96, 0, 1}, {96, -96, -1, 0}, {96, 0, 0, -1}, {0, 0, 1, 0}};
+    // The half-clear print, the hull its whole image.
+    const RidgePresence ridges = halfClearPrint();
+    const std::vector<std::array<float, 4>>& edges = kWholePrint;
     const HullMask mask(edges, ridges);
     QVERIFY(mask.at(8, -50).inside && mask.at(8, -50).ridges);
     QVERIFY(mask.at(88, -50).inside && !mask.at(88, -50).ridges);
@@ -205,15 +213,7 @@ class TestMatcherParts : public QObject {
     // far off the raster and not numbers; paired or not; counts of every
     // remainder by four. Masks: a square print, half of it unclear; a
     // slanted triangle without a clarity map; none.
-    ClarityMap clarity;
-    clarity.cols = clarity.rows = 6;
-    for (int row = 0; row < 6; ++row)
-      for (int col = 0; col < 6; ++col) clarity.levels.push_back(col < 3 ? 3 : 1);
-    const RidgePresence ridges(clarity, 500);
-    const std::vector<std::array<float, 4>> square = {{0, -96, 0, 1}, {96, -96, -1, 0}, {96, 0, 0, -1}, {0, 0, 1, 0}};
-    const float s = float(1 / std::sqrt(2.0));
-    const std::vector<std::array<float, 4>> triangle = {{0, 0, 0, 1}, {200, 0, -s, -s}, {0, 200, 1, 0}};
-    const HullMask masks[] = {HullMask(square, ridges), HullMask(triangle), HullMask()};
+    const HullMask masks[] = {HullMask(kWholePrint, halfClearPrint()), HullMask(kTriangle), HullMask()};
     std::mt19937 random(5);
     std::uniform_real_distribution<double> placeX(-120, 260), placeY(-150, 230);
     const double odd[] = {std::numeric_limits<double>::quiet_NaN(), 1e300, -1e300,
