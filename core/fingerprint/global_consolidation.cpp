@@ -4,9 +4,11 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <numbers>
 
 #include "core/fingerprint/angle_math.h"
+#include "core/fingerprint/thin_plate_spline.h"
 
 namespace ridgeline::fingerprint {
 
@@ -17,6 +19,18 @@ constexpr double kBaseTolerance = 10;       // px at 500 ppi: positional noise o
 constexpr double kToleranceGrowth = 0.08;   // + px per px away from the anchor: skin distortion
 constexpr double kMaxTolerance = 24;
 constexpr double kAngleTolerance = std::numbers::pi / 6;
+// Elastic pairing (thin_plate_spline.h), after the refinement: a spline
+// through the pairs of trials with at least kMinPairsToBend (4, 5, 7 and 9
+// measured within a genuine pair of each other; a spline through few
+// points is nearly affine anyway), through kSplinePoints of them at most
+// (16 measured as good as all of them, 8 and 12 worse; the cap bounds the
+// fit's cost, cubic in the points), with bending weighed against fit at
+// kSplineSmoothing in units of 100 px (0.1-0.4 measured alike; from 0.5
+// on it stays too stiff to help). docs/matcher.md, section 4.
+constexpr size_t kMinPairsToBend = 7;
+constexpr size_t kSplinePoints = 16;
+constexpr double kSplineUnit = 100;
+constexpr double kSplineSmoothing = 0.3;
 // Overlap counts below this are raised to it: two prints sharing a tiny area
 // cannot reach a high score on a handful of coincident minutiae.
 constexpr double kMinOverlap = 12;
@@ -119,6 +133,12 @@ struct Scratch {
   std::vector<Aligned> aligned;
   std::vector<std::pair<int, int>> near;  // see nearPairs
   std::vector<double> xs, ys;             // points whose overlap countOverlap counts
+  std::vector<float> bentX, bentY, bentDirection;  // the probe's minutiae as the spline reads them
+  std::vector<SplineImage> bent;                   // and where it puts them
+  std::vector<std::size_t> splinePairs;            // the pairs the spline goes through
+  std::vector<float> splineGap;                    // see splinePairs
+  std::vector<SplinePoint> splineFrom, splineTo;    // and their minutiae
+  ThinPlateSpline spline;
 };
 
 // Every probe minutia aligned, in a loop of its own: the steps of one minutia
@@ -159,9 +179,7 @@ size_t nearPairs(const MccTemplate& b, const std::vector<Aligned>& aligned, std:
   return found;
 }
 
-GlobalMatch pairUnder(const Rigid& r, const TemplateMinutia& anchorA, const MccTemplate& a, const MccTemplate& b,
-                      const XIndex& bx, const std::vector<float>& sim, Scratch& scratch) {
-  alignProbe(r, anchorA, a, bx, scratch.aligned);
+GlobalMatch pairAligned(const MccTemplate& a, const MccTemplate& b, const std::vector<float>& sim, Scratch& scratch) {
   const size_t found = nearPairs(b, scratch.aligned, scratch.near);
   // The full test (distance, direction) for each near pair, kept by a mask;
   // cost = distance and direction error, each in units of its tolerance.
@@ -216,6 +234,12 @@ GlobalMatch pairUnder(const Rigid& r, const TemplateMinutia& anchorA, const MccT
   return g;
 }
 
+GlobalMatch pairUnder(const Rigid& r, const TemplateMinutia& anchorA, const MccTemplate& a, const MccTemplate& b,
+                      const XIndex& bx, const std::vector<float>& sim, Scratch& scratch) {
+  alignProbe(r, anchorA, a, bx, scratch.aligned);
+  return pairAligned(a, b, sim, scratch);
+}
+
 // Minutiae of each print that the other should have shown under the
 // alignment: those inside its region, where its ridges can be followed
 // (ridge_presence.h), and every paired one: the denominators that make
@@ -264,6 +288,83 @@ double scoreOf(const GlobalMatch& g) {
   return std::min(1.0, sum * sum / (na * nb));
 }
 
+// The pairs the spline goes through: all of them up to kSplinePoints;
+// beyond, a spread of them (farthest-point sampling from the best-fitting
+// pair), since a spline learns the skin's stretch only where it has points
+// and the best-fitting pairs crowd where the rigid alignment already fits.
+void splinePairs(const GlobalMatch& g, const MccTemplate& a, Scratch& scratch) {
+  std::vector<std::size_t>& chosen = scratch.splinePairs;
+  chosen.clear();
+  if (g.pairs.size() <= kSplinePoints) {
+    for (std::size_t k = 0; k < g.pairs.size(); ++k) chosen.push_back(k);
+    return;
+  }
+  std::vector<float>& gap = scratch.splineGap;  // squared distance to the nearest chosen pair
+  gap.assign(g.pairs.size(), std::numeric_limits<float>::max());
+  std::size_t next = 0;
+  while (chosen.size() < kSplinePoints) {
+    chosen.push_back(next);
+    const auto& c = a.minutiae[size_t(g.pairs[next].first)];
+    std::size_t farthest = 0;
+    for (std::size_t k = 0; k < g.pairs.size(); ++k) {
+      const auto& m = a.minutiae[size_t(g.pairs[k].first)];
+      gap[k] = std::min(gap[k], (m.x - c.x) * (m.x - c.x) + (m.y - c.y) * (m.y - c.y));
+      if (gap[k] > gap[farthest]) farthest = k;
+    }
+    next = farthest;
+  }
+}
+
+bool fitSpline(const GlobalMatch& g, const MccTemplate& a, const MccTemplate& b, Scratch& scratch) {
+  splinePairs(g, a, scratch);
+  std::vector<SplinePoint>& from = scratch.splineFrom;
+  std::vector<SplinePoint>& to = scratch.splineTo;
+  from.clear(), to.clear();
+  for (std::size_t k : scratch.splinePairs) {
+    const auto& m = a.minutiae[size_t(g.pairs[k].first)];
+    const auto& q = b.minutiae[size_t(g.pairs[k].second)];
+    from.push_back({m.x, m.y}), to.push_back({q.x, q.y});
+  }
+  return scratch.spline.fit(from, to, kSplineUnit, kSplineSmoothing);
+}
+
+// Every probe minutia carried by the spline, its direction turned with the
+// skin there. The tolerance grows with the distance from the nearest pair
+// the spline goes through, as it grows from the anchor under a rigid
+// alignment: the spline knows the skin's stretch only where pairs hold it.
+void alignBySpline(const ThinPlateSpline& s, const MccTemplate& a, const XIndex& bx, Scratch& scratch) {
+  const size_t n = a.minutiae.size();
+  scratch.bentX.resize(n), scratch.bentY.resize(n), scratch.bentDirection.resize(n), scratch.bent.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    const auto& m = a.minutiae[i];
+    scratch.bentX[i] = m.x, scratch.bentY[i] = m.y, scratch.bentDirection[i] = m.direction;
+  }
+  s.mapAll(scratch.bentX.data(), scratch.bentY.data(), scratch.bentDirection.data(), n, scratch.bent.data());
+  std::vector<Aligned>& aligned = scratch.aligned;
+  aligned.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    Aligned& p = aligned[i];
+    const SplineImage& image = scratch.bent[i];
+    p.x = image.x, p.y = image.y, p.direction = image.direction;
+    p.tolerance = std::min(kMaxTolerance, kBaseTolerance + kToleranceGrowth * image.reach);
+    p.low = float(p.x - p.tolerance), p.high = p.x + p.tolerance;
+    p.first = bx.first(p.low), p.last = bx.last(p.high);
+  }
+}
+
+// The trial's pairs again under the spline through them, kept when they
+// score higher: the skin's stretch taken up where a rigid alignment leaves
+// the pairs far from the anchor out of reach.
+void bendAndPairAgain(GlobalMatch& g, const Rigid& r, const MccTemplate& a, const MccTemplate& b, const XIndex& bx,
+                      const std::vector<float>& sim, Scratch& scratch) {
+  if (g.pairs.size() < kMinPairsToBend || !fitSpline(g, a, b, scratch)) return;
+  alignBySpline(scratch.spline, a, bx, scratch);
+  GlobalMatch bent = pairAligned(a, b, sim, scratch);
+  countOverlap(r, scratch, a, b, bent);  // the candidate's minutiae seen back through the rigid part
+  bent.score = scoreOf(bent);
+  if (bent.score > g.score) g = std::move(bent);
+}
+
 // The probe paired with the candidate under r, and scored.
 GlobalMatch pairAndScore(const Rigid& r, const TemplateMinutia& anchorA, const MccTemplate& a, const MccTemplate& b,
                          const XIndex& bx, const std::vector<float>& sim, Scratch& scratch) {
@@ -299,7 +400,8 @@ std::vector<GlobalMatch> consolidateGlobally(const MccTemplate& probe, const Mcc
   std::stable_sort(trials.begin(), trials.end(), [](const Trial& x, const Trial& y) { return x.match.score > y.match.score; });
   // Refinement: the anchor alone fixes the angle only to its own direction
   // error; a least-squares fit over its pairs, then pairing again, recovers
-  // pairs far from the anchor. Done for the best trials only (cost).
+  // pairs far from the anchor; then the elastic pairing, for the skin's
+  // stretch. Done for the best trials only (cost).
   for (size_t k = 0; k < std::min(kRefined, trials.size()); ++k) {
     Trial& t = trials[k];
     if (t.match.pairs.size() < 3) continue;
@@ -307,6 +409,7 @@ std::vector<GlobalMatch> consolidateGlobally(const MccTemplate& probe, const Mcc
     GlobalMatch again =
         pairAndScore(refined, probe.minutiae[size_t(t.anchor)], probe, candidate, candidateX, similarity, scratch);
     if (again.score > t.match.score) t.match = std::move(again), t.rigid = refined;
+    bendAndPairAgain(t.match, t.rigid, probe, candidate, candidateX, similarity, scratch);
   }
   // Refinement only raises scores, and only of the refined trials: they
   // stay ahead of the rest.

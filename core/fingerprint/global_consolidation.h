@@ -5,7 +5,9 @@
 // pair proposes one rigid alignment; under it, minutiae of both prints pair
 // up one-to-one when position and direction agree, with a position tolerance
 // that grows with the distance from the seed, because skin stretches more the
-// farther it is from where the two impressions agree. The score counts the
+// farther it is from where the two impressions agree; the best alignments
+// are refined by least squares, then bent by a thin-plate spline through
+// their pairs (thin_plate_spline.h) and paired again. The score counts the
 // pairs against the minutiae that lie in the area both prints show, so a
 // partial print is judged on what it has, not on what it lacks; nor is a
 // print held to minutiae that land where the other's ridges cannot be

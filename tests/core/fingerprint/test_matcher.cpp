@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <random>
 #include <set>
 
 #include "core/fingerprint/extractor.h"
@@ -35,6 +36,43 @@ FeatureSet minutiaeOnly(FeatureSet f) {
   f.ridgeFlow.reset();
   f.ridgeDetail.reset();
   return f;
+}
+
+// A print-sized set of minutiae (about 60 over 9 x 10 mm), at least a
+// ridge period or two apart, of random directions and types.
+FeatureSet scatteredPrint(int count, unsigned seed) {
+  std::mt19937 random(seed);
+  std::uniform_real_distribution<double> x(30, 420), y(30, 480), turn(0, 2 * M_PI);
+  FeatureSet f;
+  while (int(f.minutiae.size()) < count) {
+    Minutia m;
+    m.x = x(random), m.y = y(random), m.direction = turn(random);
+    m.type = random() % 2 ? MinutiaType::Ending : MinutiaType::Bifurcation;
+    const bool crowded = std::any_of(f.minutiae.begin(), f.minutiae.end(),
+                                     [&](const Minutia& o) { return std::hypot(o.x - m.x, o.y - m.y) < 20; });
+    if (!crowded) f.minutiae.push_back(m);
+  }
+  return f;
+}
+
+// The minutiae as skin pushed sideways would leave them: the right half
+// stretched away from the centre, more the farther out (x moves by
+// edge * u^2, u running 0..1 from the centre to the farthest minutia).
+// Directions turn with the skin.
+FeatureSet stretched(const FeatureSet& f, double edge) {
+  double cx = 0, reach = 0;
+  for (const auto& m : f.minutiae) cx += m.x / double(f.minutiae.size());
+  for (const auto& m : f.minutiae) reach = std::max(reach, m.x - cx);
+  FeatureSet out;
+  out.ppi = f.ppi;
+  for (Minutia m : f.minutiae) {
+    const double u = std::max(0.0, (m.x - cx) / reach), slope = 2 * edge / reach * u;  // d(shift)/dx
+    m.x += edge * u * u;
+    // Image y runs down, directions count with y up: (cos, sin) is (dx, -dy).
+    m.direction = normalizeAngle(std::atan2(std::sin(m.direction), (1 + slope) * std::cos(m.direction)));
+    out.minutiae.push_back(m);
+  }
+  return out;
 }
 }  // namespace
 
@@ -111,6 +149,20 @@ class TestMatcher : public QObject {
     const cv::Mat part = image(cv::Rect(0, image.rows * 2 / 10, image.cols * 3 / 4, image.rows * 8 / 10)).clone();
     const MatchResult r = matchFeatures(probe_, extract(part));
     QVERIFY2(r.score > 2 * impostor_, qPrintable(QString::number(r.score)));
+  }
+
+  void stretchedCopyPairsAcrossTheWholePrint() {
+    // Half the print stretched away from the other, 45 px at the far edge:
+    // more than any rotation and shift can follow (a rigid alignment pairs
+    // 53-54 of the 60 minutiae with themselves). The elastic pairing
+    // follows the stretch and pairs nearly all.
+    for (const unsigned seed : {2u, 3u}) {
+      const FeatureSet source = scatteredPrint(60, seed);
+      const MatchResult r = matchFeatures(source, stretched(source, 45));
+      int self = 0;
+      for (const auto& p : r.pairs) self += p.probe == p.candidate;
+      QVERIFY2(self >= 57, qPrintable(QString("seed %1: %2 of 60 paired with themselves").arg(seed).arg(self)));
+    }
   }
 
   void isoTemplateFromAnotherExtractorMatchesItsImage() {
