@@ -21,13 +21,14 @@ constexpr double kMaxTolerance = 24;
 constexpr double kAngleTolerance = std::numbers::pi / 6;
 // Elastic pairing (thin_plate_spline.h), after the refinement: a spline
 // through the pairs of trials with at least kMinPairsToBend (4, 5, 7 and 9
-// measured within a genuine pair of each other; a spline through few
-// points is nearly affine anyway), through kSplinePoints of them at most
+// measured within a genuine pair of each other, latents too at 7 and 9;
+// 9 bends a third fewer alignments than 7, mostly impostors', and a spline
+// through few points is nearly affine anyway), through kSplinePoints of them at most
 // (16 measured as good as all of them, 8 and 12 worse; the cap bounds the
 // fit's cost, cubic in the points), with bending weighed against fit at
 // kSplineSmoothing in units of 100 px (0.1-0.4 measured alike; from 0.5
 // on it stays too stiff to help). docs/matcher.md, section 4.
-constexpr size_t kMinPairsToBend = 7;
+constexpr size_t kMinPairsToBend = 9;
 constexpr size_t kSplinePoints = 16;
 constexpr double kSplineUnit = 100;
 constexpr double kSplineSmoothing = 0.3;
