@@ -3,6 +3,7 @@
 // reproduces an affine mapping exactly, turns directions with the skin, and
 // refuses point sets it cannot fit instead of returning nonsense.
 #include <QtTest>
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <numbers>
@@ -103,6 +104,32 @@ class TestThinPlateSpline : public QObject {
       previous = residual;
     }
     QVERIFY(previous > 1);  // the stiffest no longer reaches its points
+  }
+
+  void manyPointsAtOnceMapAsOneByOne() {
+    // The matcher maps all of a print's minutiae in one call; each must go
+    // where it goes alone (37: the vector loops' remainders too).
+    const auto from = scattered(16, 6);
+    std::vector<SplinePoint> to;
+    for (const auto& p : from) to.push_back(bent(p));
+    ThinPlateSpline spline;
+    QVERIFY(spline.fit(from, to, kUnit, 0.3));
+    std::vector<float> x, y, direction;
+    for (const auto& p : scattered(37, 7)) x.push_back(float(p.x)), y.push_back(float(p.y));
+    for (size_t i = 0; i < x.size(); ++i) direction.push_back(float(0.17 * double(i)));
+    std::vector<SplineImage> all(x.size());
+    spline.mapAll(x.data(), y.data(), direction.data(), x.size(), all.data());
+    for (size_t i = 0; i < x.size(); ++i) {
+      const SplineImage one = spline.map(x[i], y[i], direction[i]);
+      QCOMPARE(all[i].x, one.x);
+      QCOMPARE(all[i].y, one.y);
+      QCOMPARE(all[i].direction, one.direction);
+      QCOMPARE(all[i].reach, one.reach);
+      double nearest = 1e9;
+      for (const auto& p : from) nearest = std::min(nearest, std::hypot(p.x - x[i], p.y - y[i]));
+      QVERIFY(std::abs(all[i].reach - nearest) < 1e-2);
+    }
+    spline.mapAll(nullptr, nullptr, nullptr, 0, nullptr);  // nothing to map: nothing read or written
   }
 
   void pointSetsWithoutAnAffineFitAreRefused() {
