@@ -51,41 +51,6 @@ void addSource(const Points p, const Source s, const Sums o) {
   }
 }
 
-// Solves the square system a x = b (a is n x n, row-major; b holds two
-// right-hand sides per row) by Gaussian elimination with partial pivoting.
-// False when a is singular.
-bool solve(std::vector<double>& a, std::vector<double>& b, int n) {
-  for (int col = 0; col < n; ++col) {
-    int pivot = col;
-    for (int r = col + 1; r < n; ++r)
-      if (std::abs(a[size_t(r * n + col)]) > std::abs(a[size_t(pivot * n + col)])) pivot = r;
-    if (std::abs(a[size_t(pivot * n + col)]) < 1e-12) return false;
-    if (pivot != col) {
-      for (int c = 0; c < n; ++c) std::swap(a[size_t(col * n + c)], a[size_t(pivot * n + c)]);
-      std::swap(b[size_t(2 * col)], b[size_t(2 * pivot)]);
-      std::swap(b[size_t(2 * col + 1)], b[size_t(2 * pivot + 1)]);
-    }
-    const double* top = &a[size_t(col * n)];
-    const double inverse = 1 / top[col];  // one division a column, not one a row
-    for (int r = col + 1; r < n; ++r) {
-      double* row = &a[size_t(r * n)];
-      const double f = row[col] * inverse;
-      for (int c = col; c < n; ++c) row[c] -= f * top[c];
-      b[size_t(2 * r)] -= f * b[size_t(2 * col)];
-      b[size_t(2 * r + 1)] -= f * b[size_t(2 * col + 1)];
-    }
-  }
-  for (int r = n - 1; r >= 0; --r) {
-    // Summed in registers: written to b in the loop, each step would wait
-    // on the last one's store.
-    const double* row = &a[size_t(r * n)];
-    double bx = b[size_t(2 * r)], by = b[size_t(2 * r + 1)];
-    for (int c = r + 1; c < n; ++c) bx -= row[c] * b[size_t(2 * c)], by -= row[c] * b[size_t(2 * c + 1)];
-    b[size_t(2 * r)] = bx / row[r];
-    b[size_t(2 * r + 1)] = by / row[r];
-  }
-  return true;
-}
 }  // namespace
 
 bool ThinPlateSpline::fit(const std::vector<SplinePoint>& source, const std::vector<SplinePoint>& target, double unit,
@@ -121,7 +86,11 @@ bool ThinPlateSpline::fit(const std::vector<SplinePoint>& source, const std::vec
     b[size_t(2 * i)] = target[size_t(i)].x / unit;
     b[size_t(2 * i + 1)] = target[size_t(i)].y / unit;
   }
-  if (!solve(a, b, m)) return false;
+  // OpenCV's LU with partial pivoting; false when the system is singular
+  // (points in a line, one point twice unsmoothed).
+  cv::Mat system(m, m, CV_64F, a.data()), rhs(m, 2, CV_64F, b.data()), solution;
+  if (!cv::solve(system, rhs, solution, cv::DECOMP_LU)) return false;
+  std::copy(solution.begin<double>(), solution.end<double>(), b.begin());
   for (int c = 0; c < m; ++c)
     if (!std::isfinite(b[size_t(2 * c)]) || !std::isfinite(b[size_t(2 * c + 1)])) return false;
   for (int k = 0; k < n; ++k) wx_.push_back(float(b[size_t(2 * k)])), wy_.push_back(float(b[size_t(2 * k + 1)]));
