@@ -33,6 +33,14 @@ SplinePoint bent(const SplinePoint& p) {
   return {p.x + 30 * std::sin(p.y / 150) + 0.0002 * p.x * p.x, p.y + 20 * std::cos(p.x / 120)};
 }
 
+// Where f takes each point.
+template <class F>
+std::vector<SplinePoint> imagesOf(const std::vector<SplinePoint>& points, F f) {
+  std::vector<SplinePoint> images;
+  for (const auto& p : points) images.push_back(f(p));
+  return images;
+}
+
 double wrapped(double a) { return std::remainder(a, 2 * std::numbers::pi); }
 }  // namespace
 
@@ -41,8 +49,7 @@ class TestThinPlateSpline : public QObject {
  private slots:
   void unsmoothedSplinePassesThroughItsPoints() {
     const auto from = scattered(16, 1);
-    std::vector<SplinePoint> to;
-    for (const auto& p : from) to.push_back(bent(p));
+    const auto to = imagesOf(from, bent);
     ThinPlateSpline spline;
     QVERIFY(spline.fit(from, to, kUnit, 0));
     for (size_t k = 0; k < from.size(); ++k) {
@@ -59,8 +66,7 @@ class TestThinPlateSpline : public QObject {
       return SplinePoint{c * p.x - s * p.y + 40, s * p.x + c * p.y - 25};
     };
     const auto from = scattered(10, 2);
-    std::vector<SplinePoint> to;
-    for (const auto& p : from) to.push_back(affine(p));
+    const auto to = imagesOf(from, affine);
     for (const double smoothing : {0.0, 0.3, 10.0}) {
       ThinPlateSpline spline;
       QVERIFY(spline.fit(from, to, kUnit, smoothing));
@@ -76,8 +82,7 @@ class TestThinPlateSpline : public QObject {
   void directionsTurnWithTheSkinsShear() {
     // x' = x + 0.5 y: a direction along x stays, one along y leans over.
     const auto from = scattered(8, 4);
-    std::vector<SplinePoint> to;
-    for (const auto& p : from) to.push_back({p.x + 0.5 * p.y, p.y});
+    const auto to = imagesOf(from, [](const SplinePoint& p) { return SplinePoint{p.x + 0.5 * p.y, p.y}; });
     ThinPlateSpline spline;
     QVERIFY(spline.fit(from, to, kUnit, 0.3));
     QVERIFY(std::abs(wrapped(spline.map(200, 200, 0).direction)) < kAngleAccuracy);
@@ -89,8 +94,7 @@ class TestThinPlateSpline : public QObject {
     // Stiffer splines stay nearer their points' best affine fit: the farther
     // from interpolating, the larger the residual at the points.
     const auto from = scattered(16, 5);
-    std::vector<SplinePoint> to;
-    for (const auto& p : from) to.push_back(bent(p));
+    const auto to = imagesOf(from, bent);
     double previous = -1;
     for (const double smoothing : {0.0, 0.1, 1.0, 10.0}) {
       ThinPlateSpline spline;
@@ -110,8 +114,7 @@ class TestThinPlateSpline : public QObject {
     // The matcher maps all of a print's minutiae in one call; each must go
     // where it goes alone (37: the vector loops' remainders too).
     const auto from = scattered(16, 6);
-    std::vector<SplinePoint> to;
-    for (const auto& p : from) to.push_back(bent(p));
+    const auto to = imagesOf(from, bent);
     ThinPlateSpline spline;
     QVERIFY(spline.fit(from, to, kUnit, 0.3));
     std::vector<float> x, y, direction;
