@@ -7,6 +7,7 @@
 // "Fingerprint recognition by combining global structure and local cues",
 // IEEE Trans. Image Processing 15(7), 2006. It answers what minutiae cannot:
 // a wrong finger can line up a few chance minutiae, rarely its whole flow.
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <vector>
@@ -26,20 +27,31 @@ struct FlowField {
     float logPeriod = 0;           // log of the ridge period in px at 500 ppi; 0 when not measured
     std::uint32_t hasFlow = 0;     // 1 when the block has a direction
   };
-  // A probe block as the comparison reads it, all in one place: the probe's
-  // blocks are read in order, each once per alignment compared.
+  // A probe block: where it lies and what the comparison reads of it.
   struct Sample {
     float x = 0, y = 0;            // block centre, 500 ppi, y up
     float cos2 = 1, sin2 = 0, logPeriod = 0;  // as in its Block
     std::uint32_t block = 0;       // its index in blocks
   };
+  // The probe's blocks as the comparison reads them, a field to an array:
+  // they are read in order, eight at a time where the processor has AVX2,
+  // and eight blocks' fields are then one load each, not a gathering of
+  // forty-eight.
+  struct Samples {
+    std::vector<float> x, y, cos2, sin2, logPeriod;
+    std::vector<std::uint32_t> block;
+    std::size_t size() const { return x.size(); }
+    bool empty() const { return x.empty(); }
+    void push_back(const Sample& s);
+    Sample operator[](std::size_t k) const { return {x[k], y[k], cos2[k], sin2[k], logPeriod[k], block[k]}; }
+  };
   double side = 0;                 // block side, px at 500 ppi
   int cols = 0, rows = 0;
   std::vector<Block> blocks;       // rows * cols, row-major
-  std::vector<Sample> samples;     // every block with flow, row by row
+  Samples samples;                 // every block with flow, row by row
   // The blocks with flow at every third row and column: one in nine, on a
   // grid three times as coarse, enough to rank alignments by.
-  std::vector<Sample> coarse;
+  Samples coarse;
   bool hasPeriods = false;
   bool empty() const { return samples.empty(); }
 };

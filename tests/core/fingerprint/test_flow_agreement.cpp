@@ -3,6 +3,7 @@
 // one, only over the area both prints share; malformed maps are refused.
 #include <QtTest>
 
+#include <array>
 #include <cmath>
 #include <numbers>
 
@@ -21,6 +22,49 @@ RidgeFlowMap uniformFlow(int cols, int rows, std::uint8_t degrees) {
 }
 
 FlowField field(const RidgeFlowMap& map, double ppi = 500) { return prepareFlowField(map, ppi); }
+
+// A map with every block's direction and period drawn at random (a fixed
+// seed), one block in five without flow and one in four without a period.
+RidgeFlowMap randomFlow(int cols, int rows, unsigned seed) {
+  RidgeFlowMap m = uniformFlow(cols, rows, 0);
+  m.periods.resize(m.directions.size());
+  unsigned state = seed;
+  const auto next = [&state] { return state = state * 1664525u + 1013904223u, state >> 8; };
+  for (size_t i = 0; i < m.directions.size(); ++i) {
+    m.directions[i] = next() % 5 == 0 ? RidgeFlowMap::kNoFlow : std::uint8_t(next() % 180);
+    m.periods[i] = std::uint16_t(next() % 4 == 0 ? 0 : 60 + next() % 80);  // tenths of a pixel
+  }
+  return m;
+}
+
+// compareFlow written out block by block, in double: where each probe block
+// lands on the candidate's grid, and what the two share there.
+FlowAgreement reference(const RidgeFlowMap& probe, const RidgeFlowMap& candidate, double turn, double tx, double ty) {
+  double agreement = 0, mismatch = 0;
+  int shared = 0, spaced = 0;
+  for (int row = 0; row < probe.rows; ++row)
+    for (int col = 0; col < probe.cols; ++col) {
+      const size_t i = size_t(row * probe.cols + col);
+      if (probe.directions[i] == RidgeFlowMap::kNoFlow) continue;
+      const double x = (col + 0.5) * 16, y = -(row + 0.5) * 16;
+      const double cx = std::cos(turn) * x - std::sin(turn) * y + tx, cy = std::sin(turn) * x + std::cos(turn) * y + ty;
+      const int landedCol = int(std::floor(cx / 16)), landedRow = int(std::floor(-cy / 16));
+      if (landedCol < 0 || landedRow < 0 || landedCol >= candidate.cols || landedRow >= candidate.rows) continue;
+      const size_t j = size_t(landedRow * candidate.cols + landedCol);
+      if (candidate.directions[j] == RidgeFlowMap::kNoFlow) continue;
+      const double turned = probe.directions[i] * kPi / 180 + turn, other = candidate.directions[j] * kPi / 180;
+      agreement += std::cos(2 * (turned - other));
+      ++shared;
+      if (probe.periods[i] > 0 && candidate.periods[j] > 0)
+        mismatch += std::abs(std::log(double(probe.periods[i]) / candidate.periods[j])), ++spaced;
+    }
+  FlowAgreement out;
+  out.agreement = shared ? agreement / shared : 0;
+  out.sharedArea = shared * 256.0;
+  out.periodMismatch = spaced ? mismatch / spaced : 0;
+  out.periodArea = spaced * 256.0;
+  return out;
+}
 }  // namespace
 
 class TestFlowAgreement : public QObject {
@@ -59,7 +103,8 @@ class TestFlowAgreement : public QObject {
     const FlowField full = field(uniformFlow(9, 9, 45));
     QCOMPARE(full.samples.size(), size_t(81));
     QCOMPARE(full.coarse.size(), size_t(9));
-    for (const FlowField::Sample& sample : full.coarse) {
+    for (std::size_t k = 0; k < full.coarse.size(); ++k) {
+      const FlowField::Sample sample = full.coarse[k];
       QVERIFY(sample.block / 9 % 3 == 0 && sample.block % 9 % 3 == 0);
       QCOMPARE(sample.x, float((sample.block % 9 + 0.5) * 16));
       QCOMPARE(sample.y, float(-(sample.block / 9 + 0.5) * 16));
@@ -132,6 +177,30 @@ class TestFlowAgreement : public QObject {
     b.periods.assign(36, 0);
     QCOMPARE(compareFlow(field(a), field(b), 0, 0, 0).periodArea, 0.0);
     QCOMPARE(compareFlow(field(a), field(uniformFlow(6, 6, 20)), 0, 0, 0).periodArea, 0.0);
+  }
+
+  void everyBlockIsComparedWhereItLands() {
+    // Random flow, so that a block compared with the wrong one of the
+    // candidate's, or a probe block skipped or counted twice, shows. 23 x 19
+    // blocks: the comparison takes eight at a time where it can, and the
+    // rest one by one; both are checked.
+    const RidgeFlowMap probeMap = randomFlow(23, 19, 1), candidateMap = randomFlow(21, 25, 2);
+    const FlowField probe = field(probeMap), candidate = field(candidateMap);
+    QVERIFY(probe.samples.size() % 8 != 0);
+    // Each turn about the probe's centre (184, -152), onto the candidate's
+    // centre (168, -200) moved by (dx, dy).
+    for (const auto& [turn, dx, dy] : {std::array<double, 3>{0.3, 40, -25}, {-1.1, -70, 30}, {2.5, 10, 60}}) {
+      const double tx = 168 + dx - (std::cos(turn) * 184 + std::sin(turn) * 152);
+      const double ty = -200 + dy - (std::sin(turn) * 184 - std::cos(turn) * 152);
+      const FlowAgreement got = compareFlow(probe, candidate, turn, tx, ty);
+      const FlowAgreement want = reference(probeMap, candidateMap, turn, tx, ty);
+      QVERIFY2(want.sharedArea > 40 * 256.0, "the maps overlap");
+      // Block centres land well inside their blocks or on an edge alike in float and double here.
+      QCOMPARE(got.sharedArea, want.sharedArea);
+      QCOMPARE(got.periodArea, want.periodArea);
+      QVERIFY2(std::abs(got.agreement - want.agreement) < 1e-5, qPrintable(QString::number(got.agreement - want.agreement)));
+      QVERIFY2(std::abs(got.periodMismatch - want.periodMismatch) < 1e-5, qPrintable(QString("%1 %2").arg(got.periodMismatch).arg(want.periodMismatch)));
+    }
   }
 
   void malformedMapsAreInputErrors() {
