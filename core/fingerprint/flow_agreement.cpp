@@ -95,6 +95,11 @@ void addSample(const BlockMap& m, const FlowField::Samples& p, std::size_t k, co
 
 #if defined(__x86_64__) && defined(__GNUC__)
 #define RIDGELINE_FLOW_AVX2
+// Two blocks in one register, the one at float `low` in the lower half.
+__attribute__((target("avx2"))) inline __m256 twoBlocks(const float* blocks, std::int32_t low, std::int32_t high) {
+  return _mm256_insertf128_ps(_mm256_castps128_ps256(_mm_load_ps(blocks + low)), _mm_load_ps(blocks + high), 1);
+}
+
 // addSample on eight probe samples at a time, for the first multiple of eight
 // of them; returns how many it compared. Every term is the float addSample
 // computes, by the same operations in the same order (AVX2 without FMA:
@@ -111,9 +116,9 @@ __attribute__((target("avx2"))) std::size_t addEightAtATime(const BlockMap& m, c
   const __m256 cols = _mm256_set1_ps(m.cols), rows = _mm256_set1_ps(m.rows), zero = _mm256_setzero_ps();
   const __m256 sign = _mm256_set1_ps(-0.0f);
   const __m256i gridCols = _mm256_set1_epi32(candidate.cols);
-  // A block's four fields, read at 4 floats per block.
+  // A block is four floats' worth (its last field an integer), 16-byte aligned.
   const float* blocks = reinterpret_cast<const float*>(candidate.blocks.data());
-  static_assert(sizeof(FlowField::Block) == 4 * sizeof(float));
+  static_assert(sizeof(FlowField::Block) == 4 * sizeof(float) && alignof(FlowField::Block) == 16);
   // The terms summed in double, lane by lane (two registers of four each for
   // agreement and mismatch), the lanes added at the end.
   __m256d a0 = _mm256_setzero_pd(), a1 = a0, m0 = a0, m1 = a0;
@@ -129,9 +134,19 @@ __attribute__((target("avx2"))) std::size_t addEightAtATime(const BlockMap& m, c
     const __m256i inCol = _mm256_cvttps_epi32(_mm256_and_ps(inside, col));
     const __m256i inRow = _mm256_cvttps_epi32(_mm256_and_ps(inside, row));
     const __m256i at = _mm256_slli_epi32(_mm256_add_epi32(_mm256_mullo_epi32(inRow, gridCols), inCol), 2);
-    const __m256 qCos2 = _mm256_i32gather_ps(blocks, at, 4), qSin2 = _mm256_i32gather_ps(blocks + 1, at, 4);
-    const __m256 qLogPeriod = _mm256_i32gather_ps(blocks + 2, at, 4);
-    const __m256i qHasFlow = _mm256_i32gather_epi32(reinterpret_cast<const int*>(blocks + 3), at, 4);
+    // The eight blocks read whole (16 bytes each) and turned into one
+    // register per field: cheaper than gathering each field, which cost as
+    // much as all the rest of the kernel.
+    alignas(32) std::int32_t first[8];  // each block's first float in blocks
+    _mm256_store_si256(reinterpret_cast<__m256i*>(first), at);
+    const __m256 b04 = twoBlocks(blocks, first[0], first[4]), b15 = twoBlocks(blocks, first[1], first[5]);
+    const __m256 b26 = twoBlocks(blocks, first[2], first[6]), b37 = twoBlocks(blocks, first[3], first[7]);
+    const __m256 t0 = _mm256_unpacklo_ps(b04, b15), t1 = _mm256_unpackhi_ps(b04, b15);
+    const __m256 t2 = _mm256_unpacklo_ps(b26, b37), t3 = _mm256_unpackhi_ps(b26, b37);
+    const __m256 qCos2 = _mm256_shuffle_ps(t0, t2, _MM_SHUFFLE(1, 0, 1, 0));
+    const __m256 qSin2 = _mm256_shuffle_ps(t0, t2, _MM_SHUFFLE(3, 2, 3, 2));
+    const __m256 qLogPeriod = _mm256_shuffle_ps(t1, t3, _MM_SHUFFLE(1, 0, 1, 0));
+    const __m256i qHasFlow = _mm256_castps_si256(_mm256_shuffle_ps(t1, t3, _MM_SHUFFLE(3, 2, 3, 2)));
     const __m256 onFlow =
         _mm256_andnot_ps(_mm256_castsi256_ps(_mm256_cmpeq_epi32(qHasFlow, _mm256_setzero_si256())), inside);
     const __m256 pCos2 = _mm256_loadu_ps(&p.cos2[k]), pSin2 = _mm256_loadu_ps(&p.sin2[k]);
