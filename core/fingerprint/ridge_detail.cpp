@@ -7,14 +7,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "core/fingerprint/turned_window.h"
-
-// The window products run nine times a pair: built for AVX2 as well, picked
-// at load time where the processor has it (as in greedy_pairing.cpp).
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
-#define RIDGELINE_DETAIL_CLONES __attribute__((target_clones("avx2", "default")))
-#else
-#define RIDGELINE_DETAIL_CLONES
-#endif
+#include "core/fingerprint/window_product.h"
 
 namespace ridgeline::fingerprint {
 namespace {
@@ -34,15 +27,6 @@ constexpr int kStride = kDetailPatchStride;
 constexpr int kSpanStride = kDetailSpanStride;
 constexpr int kCentre = kDetailPatchRadius;
 constexpr std::uint8_t kNoRidge = 128;  // the enhanced image's grey where it found no ridge
-
-// Sum of a * b over the window (b read 32 wide; a's padding is 0). In
-// integers, which the compiler vectorises (a float sum it may not reorder).
-RIDGELINE_DETAIL_CLONES std::int32_t windowProduct(const std::int16_t* a, const std::uint8_t* b) {
-  std::int32_t sum = 0;
-  for (int v = 0; v < kRows; ++v, a += kRow, b += kRowStep * kSpanStride)
-    for (int u = 0; u < kRow; ++u) sum += std::int32_t(a[u]) * std::int32_t(b[u]);
-  return sum;
-}
 
 // Sums of b and b^2 over each of the nine window placements around a
 // patch's centre: per row of the span the sums of its three placements (one
@@ -93,6 +77,7 @@ bool ridgesAgree(const Window& a, const std::uint8_t* span, const std::int32_t* 
   const double aSpread = spread(aSum, aSquares);
   if (aSpread <= 0) return false;  // a flat window: no ridges to compare
   constexpr double kSquared = kAgreeingCorrelation * kAgreeingCorrelation;
+  const WindowProducts products(a);
   for (int sy = 0; sy < kPlacements; ++sy)
     for (int sx = 0; sx < kPlacements; ++sx) {
       const std::int64_t bSum = sums[sy * kPlacements + sx];
@@ -100,7 +85,7 @@ bool ridgesAgree(const Window& a, const std::uint8_t* span, const std::int32_t* 
       if (bSpread <= 0) continue;
       // Covariance and spreads share the factor kWindow, which cancels.
       const double covariance =
-          double(kWindow) * windowProduct(a.data(), span + sy * kSpanStride + sx) - double(aSum) * double(bSum);
+          double(kWindow) * products.with(span + sy * kSpanStride + sx, std::int32_t(bSum)) - double(aSum) * double(bSum);
       if (covariance > 0 && covariance * covariance > kSquared * aSpread * bSpread) return true;
     }
   return false;
