@@ -10,6 +10,8 @@
 // and translation and tolerant of skin distortion and of partial prints; no
 // image is needed, so examiner-edited minutiae and other extractors'
 // templates match the same way. See docs/matcher.md.
+#include <vector>
+
 #include "core/fingerprint/match_result.h"
 #include "core/fingerprint/mcc_template.h"
 #include "core/model/feature_set.h"
@@ -20,6 +22,19 @@ namespace ridgeline::fingerprint {
 MatchResult matchTemplates(const MccTemplate& probe, const MccTemplate& candidate);
 // Score only (skips the alignment fit).
 double scoreTemplates(const MccTemplate& probe, const MccTemplate& candidate);
+
+// A search: the probe against each candidate in turn, the scores
+// scoreTemplates gives, in the candidates' order. While one candidate is
+// compared, the next one's template is fetched into cache (fetchTemplate):
+// in a gallery each candidate comes from memory, and a comparison read that
+// way took about 8 us more (docs/matcher.md, section 4, ninth session).
+std::vector<double> scoreAgainst(const MccTemplate& probe, const std::vector<const MccTemplate*>& candidates);
+
+// Asks for the parts of a template that comparing it as a candidate reads
+// (cylinders, pairwise geometry, flow blocks, ridge detail) to be brought
+// into cache, without waiting for them: for the next candidate of a search.
+// A part larger than a print's is left alone (a palm's would not stay in cache).
+void fetchTemplate(const MccTemplate& candidate);
 
 // Convenience: prepares both and matches.
 MatchResult matchFeatures(const FeatureSet& probe, const FeatureSet& candidate);

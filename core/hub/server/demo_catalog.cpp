@@ -131,13 +131,18 @@ DemoSeedReport seedDemoCases(HubDatabase& database, const fs::path& demoDir) {
         probeFeatures = extractPrint(probeFile, 500);
         probeTemplate = fingerprint::prepareTemplate(*probeFeatures);
       }
+      std::vector<std::string> subjects;
+      std::vector<const fingerprint::MccTemplate*> prints;
+      for (const auto& [subject, entry] : gallery)
+        if (entry.modality == search.modality) {
+          subjects.push_back(subject);
+          if (probeTemplate) prints.push_back(&*entry.minutiae);
+        }
+      const std::vector<double> printScores =
+          probeTemplate ? fingerprint::scoreAgainst(*probeTemplate, prints) : std::vector<double>{};
       std::vector<std::pair<double, std::string>> ranked;
-      for (const auto& [subject, entry] : gallery) {
-        if (entry.modality != search.modality) continue;
-        const double score = probeTemplate ? fingerprint::scoreTemplates(*probeTemplate, *entry.minutiae)
-                                           : s.object("scores").number(subject);
-        ranked.emplace_back(score, subject);
-      }
+      for (size_t k = 0; k < subjects.size(); ++k)
+        ranked.emplace_back(probeTemplate ? printScores[k] : s.object("scores").number(subjects[k]), subjects[k]);
       std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
       if (ranked.empty()) throw InputError("search " + search.hubId + " has no gallery of its modality");
       if (ranked.front().first >= search.threshold) {

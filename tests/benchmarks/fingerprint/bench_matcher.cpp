@@ -128,13 +128,15 @@ Enrolled enroll(const fs::path& file, double ppi, Keep keep, Timing& timing) {
   return e;
 }
 
-// The probe against candidates[from..]: the row is timed as one span, so the
-// clock's own cost (half a microsecond a reading on the benchmark machine, a
-// system call) is not charged to each comparison.
+// The probe against candidates[from..], as a search (scoreAgainst, which
+// fetches each next candidate while comparing one): the row is timed as one
+// span, so the clock's own cost (half a microsecond a reading on the
+// benchmark machine, a system call) is not charged to each comparison.
 std::vector<double> scoreRow(const Enrolled& probe, const std::vector<Enrolled>& candidates, size_t from, Timing& timing) {
-  std::vector<double> s(candidates.size() - std::min(from, candidates.size()));
+  std::vector<const MccTemplate*> row;
+  for (size_t k = std::min(from, candidates.size()); k < candidates.size(); ++k) row.push_back(&candidates[k].prepared);
   const auto t0 = Clock::now();
-  for (size_t k = 0; k < s.size(); ++k) s[k] = scoreTemplates(probe.prepared, candidates[from + k].prepared);
+  std::vector<double> s = scoreAgainst(probe.prepared, row);
   timing.compareUs += msSince(t0) * 1000;
   timing.comparisons += long(s.size());
   return s;

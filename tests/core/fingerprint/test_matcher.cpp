@@ -125,6 +125,19 @@ class TestMatcher : public QObject {
     QCOMPARE(a.pairs.size(), b.pairs.size());
   }
 
+  void aSearchScoresEachCandidateAsAloneInOrder() {
+    // scoreAgainst fetches ahead; what it returns must be scoreTemplates', in
+    // the candidates' order, an empty template and repeats included.
+    const MccTemplate p = prepareTemplate(probe_), mate = prepareTemplate(mate_), other = prepareTemplate(other_);
+    const MccTemplate none = prepareTemplate(FeatureSet{});
+    const std::vector<const MccTemplate*> gallery{&other, &mate, &none, &p, &mate};
+    const std::vector<double> scores = scoreAgainst(p, gallery);
+    QCOMPARE(scores.size(), gallery.size());
+    for (size_t k = 0; k < gallery.size(); ++k) QCOMPARE(scores[k], scoreTemplates(p, *gallery[k]));
+    QVERIFY(scores[1] > scores[0] && scores[2] == 0);
+    QVERIFY(scoreAgainst(p, {}).empty());
+  }
+
   void rotatedCopyMatchesAndAlignmentFindsTheAngle() {
     const cv::Mat image = loadFixture("101_1.tif");
     for (double degrees : {-40.0, 25.0, 90.0}) {
