@@ -146,11 +146,23 @@ int matchPairs(Context& ctx, const Arguments& args, double ppi) {
     templates[i] = fingerprint::prepareTemplate(features);
     if (scaleSearch) scaled[i] = fingerprint::prepareAtScales(features);
   });
+  std::vector<size_t> probes, candidates;
+  for (const auto& l : lines)
+    probes.push_back(index.at(resolve(l.a).string())), candidates.push_back(index.at(resolve(l.b).string()));
+  // Scored in runs of consecutive lines, a worker a run: while one line is
+  // scored, the next line's candidate is fetched into cache, as a search does
+  // (fingerprint::scoreAgainst); a pairs file is most often one probe against
+  // many candidates.
+  constexpr size_t kRun = 64;
   std::vector<double> scores(lines.size());
-  parallelFor(lines.size(), threads, [&](size_t i) {
-    const size_t a = index.at(resolve(lines[i].a).string()), b = index.at(resolve(lines[i].b).string());
-    scores[i] = scaleSearch ? fingerprint::scoreAcrossScales(scaled[a], templates[b])
-                            : fingerprint::scoreTemplates(templates[a], templates[b]);
+  parallelFor((lines.size() + kRun - 1) / kRun, threads, [&](size_t run) {
+    const size_t end = std::min(lines.size(), (run + 1) * kRun);
+    for (size_t i = run * kRun; i < end; ++i) {
+      if (i + 1 < end) fingerprint::fetchTemplate(templates[candidates[i + 1]]);
+      const MccTemplate& candidate = templates[candidates[i]];
+      scores[i] = scaleSearch ? fingerprint::scoreAcrossScales(scaled[probes[i]], candidate)
+                              : fingerprint::scoreTemplates(templates[probes[i]], candidate);
+    }
   });
   for (size_t i = 0; i < lines.size(); ++i) ctx.out << formatScore(scores[i]) << "\t" << lines[i].a << "\t" << lines[i].b << "\n";
   return 0;
