@@ -6,6 +6,7 @@
 
 #include "core/fingerprint/alignment.h"
 #include "core/fingerprint/alignment_judging.h"
+#include "core/fingerprint/cache_fetch.h"
 #include "core/fingerprint/global_consolidation.h"
 #include "core/fingerprint/greedy_pairing.h"
 #include "core/fingerprint/local_similarity.h"
@@ -49,23 +50,15 @@ struct Consolidation {
   std::vector<RelaxedPair> scoring;   // the n_P pairs of the LSS-R score
 };
 
-// Asks for `size` bytes at `data` to be brought into cache, without waiting.
+// Asks for `size` bytes at `data` to be brought into cache (cache_fetch.h).
 // Only a print's share is fetched (80 minutiae, the extractor's most: 77 KB
 // of pairwise geometry, 36 KB of cylinders, 80 KB of ridge detail); of a
 // larger template only what the pairs reach is read, and fetching it all
 // would cost more than it saves (a palm keeps no geometry at all:
-// kGeometryKeptCylinders). A loop of prefetches alone has no effect the
-// language sees, and GCC 12 deletes it: the geometry fetch below was not in
-// the 67d376d binary at all. The empty asm statement, which the compiler
-// must keep, keeps each prefetch.
+// kGeometryKeptCylinders).
 void fetchAhead(const void* data, size_t size) {
-  constexpr size_t kCacheLine = 64, kMostFetched = 128 * 1024;
-  if (size > kMostFetched) return;
-  const char* bytes = static_cast<const char*>(data);
-  for (size_t at = 0; at < size; at += kCacheLine) {
-    __builtin_prefetch(bytes + at, 0, 2);
-    asm volatile("" : : "r"(bytes + at));
-  }
+  constexpr size_t kMostFetched = 128 * 1024;
+  if (size <= kMostFetched) fetchIntoCache<2>(data, size);
 }
 
 // Asks for the candidate's pairwise geometry to be brought into cache. The

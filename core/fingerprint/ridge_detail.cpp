@@ -6,6 +6,7 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include "core/fingerprint/cache_fetch.h"
 #include "core/fingerprint/turned_window.h"
 #include "core/fingerprint/window_product.h"
 
@@ -169,12 +170,12 @@ int agreeingRidgeDetail(const RidgeDetail& probe, const RidgeDetail& candidate, 
   // Only the lines a pair reads: the probe's patch rows within the turned
   // window's reach at this rotation, and the candidate's span.
   const int reach = std::min(kCentre, int(std::ceil(kRadius * step * (std::abs(cosA) + std::abs(sinA)))) + 2);
+  // Patch rows are whole cache lines (kStride), so the rows are one run of lines.
+  static_assert(kStride == 64);
   const auto prefetchRows = [](const std::uint8_t* patch, int from, int to) {
-    for (int row = from; row < to; ++row) __builtin_prefetch(patch + row * kStride);
+    fetchIntoCache(patch + from * kStride, size_t(std::max(0, to - from)) * kStride);
   };
-  const auto prefetchSpan = [](const std::uint8_t* span) {
-    for (int line = 0; line < kDetailSpanBytes; line += kDetailPatchStride) __builtin_prefetch(span + line);
-  };
+  const auto prefetchSpan = [](const std::uint8_t* span) { fetchIntoCache(span, kDetailSpanBytes); };
   for (size_t k = 0; k < pairs.size(); ++k) {
     if (agreeing + int(pairs.size() - k) < needed) break;  // the bar is out of reach
     if (!known(pairs[k])) continue;
